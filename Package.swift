@@ -1,0 +1,77 @@
+// swift-tools-version:6.0
+//
+// InitLab: reproducible experiments on weight initialization and activation functions.
+//
+// Data flows one way, and the targets follow it:
+//   Spec -> Run -> Results -> Figures -> Report, tied together by Workflow and the `initlab` CLI.
+// The numeric building blocks (Randomness, LinearAlgebra, Network, Training, Theory, Datasets)
+// know nothing of files beyond data loading, nor of Cairo or HTML.
+
+import PackageDescription
+
+let package = Package(
+    name: "InitLab",
+    products: [
+        .executable(name: "initlab", targets: ["initlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // System libraries (installed by the Makefile with apt-get).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Foundations.
+        .target(name: "Hashing", dependencies: ["CCrypto"]),
+        .target(name: "JSON"),
+        .target(name: "Randomness", dependencies: ["Hashing"]),
+
+        // Numerics: pure value types and functions.
+        .target(name: "LinearAlgebra"),
+        .target(name: "Network", dependencies: [
+            "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
+        ]),
+        .target(name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
+        .target(name: "Theory", dependencies: ["Network", .product(name: "RealModule", package: "swift-numerics")]),
+        .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
+
+        // spec -> run -> results -> figures -> report.
+        .target(name: "Spec", dependencies: ["JSON", "Network"]),
+        .target(name: "Results", dependencies: ["JSON", "Hashing"]),
+        .target(name: "Run", dependencies: [
+            "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra",
+        ]),
+        .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
+        .target(name: "Figures", dependencies: ["Results", "Plotting", "Spec"]),
+        .target(name: "Report", dependencies: [
+            "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Workflow", dependencies: ["Spec", "Run", "Results", "Figures", "Report", "Hashing", "JSON"]),
+
+        // The command-line tool: argument parsing and error printing only.
+        .executableTarget(name: "initlab", dependencies: [
+            "Workflow", "Spec", "Theory", "Network", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests mirror the sources.
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Network", "LinearAlgebra", "Randomness"]),
+        .testTarget(name: "TheoryTests", dependencies: ["Theory", "Network", "Randomness", "LinearAlgebra"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing"]),
+        .testTarget(name: "SpecTests", dependencies: ["Spec", "JSON"]),
+        .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plotting", "Results", "Spec"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// gzip decompression for IDX and CSV data files.
+#include <zlib.h>
