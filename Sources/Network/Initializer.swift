@@ -172,3 +172,27 @@ public enum Initializer: Hashable, Sendable {
         return values
     }
 }
+
+extension Initializer {
+    /// Whether the rule can fill a bias vector (a rule that needs a matrix structure cannot).
+    public var canInitializeBias: Bool {
+        switch self {
+        case .uniform, .normal, .truncatedNormal, .constant, .varianceScaling: true
+        case .identity, .dirac, .orthogonal, .deltaOrthogonal, .sparse: false
+        }
+    }
+
+    /// A bias vector for a layer of the given shape: one value per output; variance-scaling rules
+    /// use the layer's fans (PyTorch's U(+-1/sqrt(fan_in)) bias is variance scaling 1/3, fan_in).
+    public func sampleBias(for layer: WeightShape, stream: inout RandomStream) -> [Double] {
+        switch self {
+        case .varianceScaling(let scale, let mode, let distribution):
+            return Self.scaled(count: layer.outputs, variance: scale / mode.fan(of: layer), distribution: distribution, stream: &stream)
+        case .uniform, .normal, .truncatedNormal, .constant:
+            // A 1 x outputs shape draws exactly `outputs` values with the same rule.
+            return (try? sample(WeightShape(inputs: 1, outputs: layer.outputs), stream: &stream)) ?? []
+        case .identity, .dirac, .orthogonal, .deltaOrthogonal, .sparse:
+            preconditionFailure("\(self) cannot initialize a bias")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// How activation histograms are binned: one set of edges for every panel of a figure.
+public struct HistogramSpec: Sendable, Hashable {
+    public enum Range: Sendable, Hashable {
+        /// One range covering every panel's values.
+        case automatic
+        case fixed(low: Double, high: Double)
+    }
+
+    public enum Values: String, Sendable, Hashable {
+        case activation
+        case preactivation
+    }
+
+    public let bins: Int
+    public let range: Range
+    public let values: Values
+
+    public init(bins: Int, range: Range, values: Values) {
+        self.bins = bins
+        self.range = range
+        self.values = values
+    }
+
+    static func read(_ reader: SpecReader) throws(SpecError) -> HistogramSpec {
+        let rangeReader = reader.member("range")
+        var range = Range.automatic
+        if !rangeReader.isString {
+            let bounds = rangeReader.elements.map(\.double)
+            guard bounds[0] < bounds[1] else {
+                throw rangeReader.error("expected [low, high] with low < high, found [\(bounds[0]), \(bounds[1])]")
+            }
+            range = .fixed(low: bounds[0], high: bounds[1])
+        }
+        return HistogramSpec(bins: reader.member("bins").int, range: range, values: Values(rawValue: reader.member("values").string)!)
+    }
+}

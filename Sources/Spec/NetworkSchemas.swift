@@ -1,0 +1,32 @@
+import JSON
+
+/// Schemas for the network description and for variants, shared by every kind that builds MLPs.
+enum NetworkSchemas {
+    static let networkProperties: [Schema.Property] = [
+        .init("depth", .integer("Number of hidden layers (with 'width'); or give 'widths'.", in: 1...10_000)),
+        .init("width", .integer("Units per hidden layer (with 'depth').", in: 1...100_000)),
+        .init("widths", .array("Units of each hidden layer, instead of depth and width.", of: .integer(in: 1...100_000), minItems: 1)),
+        .init("activation", CommonSchemas.activation, required: true),
+        .init("initializer", CommonSchemas.initializer, required: true),
+        .init("bias", .boolean("Whether layers have a bias.", default: false)),
+        .init("bias_initializer", CommonSchemas.initializer.described("Bias initializer; default: the weight initializer's framework default (zeros, or U(+-1/sqrt(fan_in)) for torch-default).")),
+    ]
+
+    static let network = Schema.object("The network: hidden layers, activation and initialization.", networkProperties)
+
+    static let variantProperties: [Schema.Property] = [
+        .init("label", .string("Name shown in figures and tables.", nonEmpty: true), required: true),
+        .init("key", .string("Stable key naming the variant's random streams (default: the label, lower-cased, with '-' for other characters).", nonEmpty: true)),
+        .init("depth", .integer("Override: hidden layers.", in: 1...10_000)),
+        .init("width", .integer("Override: units per hidden layer.", in: 1...100_000)),
+        .init("widths", .array("Override: units of each hidden layer.", of: .integer(in: 1...100_000), minItems: 1)),
+        .init("activation", CommonSchemas.activation.described("Override: activation.")),
+        .init("initializer", CommonSchemas.initializer.described("Override: weight initializer.")),
+        .init("bias", .boolean("Override: whether layers have a bias.")),
+        .init("bias_initializer", CommonSchemas.initializer.described("Override: bias initializer.")),
+    ]
+
+    static let variants = Schema.array(
+        "Variants compared side by side; each overrides parts of 'network'. Absent: the network alone.",
+        of: .object("One variant.", variantProperties))
+}

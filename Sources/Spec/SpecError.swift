@@ -1,0 +1,50 @@
+import JSON
+
+/// A problem with a spec file: where it is and what was expected.
+///
+/// Printed on one line, e.g.
+/// `Experiments/x.json: /variants/2/initializer/gain (line 14, column 20): expected a positive number or one of "auto", "relu", ..., found "rleu"; did you mean "relu"?`
+public struct SpecError: Error, Sendable, CustomStringConvertible {
+    /// The file, as the user named it.
+    public var file: String
+    /// Where in the JSON document; `nil` when the problem is with the file itself.
+    public var pointer: JSONPointer?
+    /// Where in the text, when known.
+    public var position: JSONParser.SourcePosition?
+    /// What is wrong, including what was expected and what was found.
+    public var message: String
+    /// A close match for a misspelled key or name.
+    public var suggestion: String?
+
+    public init(file: String, pointer: JSONPointer?, position: JSONParser.SourcePosition? = nil, message: String, suggestion: String? = nil) {
+        self.file = file
+        self.pointer = pointer
+        self.position = position
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    public var description: String {
+        var text = file
+        if let pointer { text += ": " + pointer.description }
+        if let position { text += " (\(position))" }
+        text += ": " + message
+        if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
+        return text
+    }
+}
+
+/// Several problems found in one file; the first is the headline.
+public struct SpecErrors: Error, Sendable, CustomStringConvertible {
+    public let errors: [SpecError]
+
+    public init(_ errors: [SpecError]) {
+        precondition(!errors.isEmpty, "SpecErrors needs at least one error")
+        self.errors = errors
+    }
+
+    /// The first problem, plus how many more there are.
+    public var description: String {
+        errors.count == 1 ? errors[0].description : errors[0].description + " (and \(errors.count - 1) more problem\(errors.count == 2 ? "" : "s"))"
+    }
+}
