@@ -1,0 +1,47 @@
+import JSON
+
+/// Everything an experiment computed: a pure value, written as results.json.
+///
+/// Holds no wall-clock time and nothing about the machine, so the same spec and seed give a
+/// byte-identical results.json; timings and provenance live in the manifest.
+public struct ExperimentResult: Sendable, Equatable {
+    public enum Body: Sendable, Equatable {
+        case activations(ActivationsResult)
+    }
+
+    public let experimentID: String
+    public let kind: String
+    public let seed: UInt64
+    public let body: Body
+
+    public init(experimentID: String, kind: String, seed: UInt64, body: Body) {
+        self.experimentID = experimentID
+        self.kind = kind
+        self.seed = seed
+        self.body = body
+    }
+
+    /// Version of the results.json layout.
+    public static let formatVersion = 1
+
+    /// The results.json document.
+    public var json: JSONValue {
+        var object: JSONObject = [
+            "format_version": .integer(Self.formatVersion),
+            "experiment": .string(experimentID),
+            "kind": .string(kind),
+            "seed": .integer(seed),
+        ]
+        switch body {
+        case .activations(let result): object["activations"] = result.json
+        }
+        return .object(object)
+    }
+
+    /// Every array of the result with a stable name, for per-array hashes in the manifest.
+    public var arrays: [NamedArray] {
+        switch body {
+        case .activations(let result): result.arrays
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Results
+import Spec
+
+/// Runs a validated experiment and returns its results; pure apart from progress reports.
+public enum ExperimentRunner {
+    public static func run(_ spec: ExperimentSpec, progress: RunProgress = .silent) throws(RunError) -> ExperimentResult {
+        let body: ExperimentResult.Body
+        switch spec.body {
+        case .activations(let experiment):
+            body = .activations(try ActivationsRun.run(experiment, spec: spec, progress: progress))
+        }
+        return ExperimentResult(experimentID: spec.id, kind: spec.kind, seed: spec.seed, body: body)
+    }
+}
