@@ -38,7 +38,7 @@ import Testing
         for layer in variants[1].layers {
             #expect(abs(layer.mean - 0.5) < 0.01 && layer.standardDeviation < 0.03, "std 0.01, layer \(layer.layer)")
             #expect(layer.fractionSaturated == 0)
-            #expect(layer.histogram[12...17].reduce(0, +) == layer.histogram.reduce(0, +))
+            #expect(Double(layer.histogram[12...17].reduce(0, +)) >= 0.999 * Double(layer.histogram.reduce(0, +)))
         }
         for layer in variants[2].layers {
             #expect(layer.standardDeviation > 0.1 && layer.fractionSaturated! < 0.05, "Xavier, layer \(layer.layer)")
