@@ -1,0 +1,150 @@
+import Foundation
+import Mustache
+
+/// index.html of one experiment's report. Every user-supplied string goes through `{{ }}`, which
+/// HTML-escapes it; only the project's own stylesheet is inserted raw.
+enum ExperimentPage {
+    static func html(for content: ReportContent) -> String {
+        template.render(context(for: content))
+    }
+
+    static func context(for content: ReportContent) -> [String: Any] {
+        let spec = content.spec, provenance = content.provenance
+        let figures: [[String: Any]] = content.figures.enumerated().map { index, figure in
+            [
+                "id": figure.id,
+                "number": index + 1,
+                "title": figure.title,
+                "caption": figure.caption,
+                "png": "figures/\(figure.id).png",
+                "pdf": "figures/\(figure.id).pdf",
+                "svg": "figures/\(figure.id).svg",
+                "alt": "Figure \(index + 1): \(figure.title)",
+            ]
+        }
+        var facts: [[String: String]] = [
+            ["term": "Experiment id", "value": spec.id],
+            ["term": "Kind", "value": spec.kind],
+            ["term": "Root seed", "value": String(spec.seed) + (provenance.seedOverridden ? " (set with --seed)" : "")],
+            ["term": "Spec SHA-256", "value": content.specHash],
+            ["term": "Rerun", "value": provenance.rerunCommand],
+        ]
+        if case .activations(let experiment) = spec.body {
+            facts.insert(["term": "Input", "value": experiment.input.summary], at: 2)
+        }
+        let provenanceRows: [[String: String]] = [
+            ["term": "Root seed", "value": String(spec.seed)],
+            ["term": "Spec file", "value": "\(provenance.specFile) (SHA-256 \(provenance.specFileSHA256))"],
+            ["term": "Resolved spec SHA-256", "value": content.specHash],
+            ["term": "InitLab", "value": provenance.toolVersion],
+            ["term": "Code", "value": provenance.codeDescription],
+            ["term": "Swift", "value": provenance.swiftVersion],
+            ["term": "Build", "value": "\(provenance.buildConfiguration), \(provenance.threads) thread\(provenance.threads == 1 ? "" : "s")"],
+            ["term": "Operating system", "value": provenance.operatingSystem],
+            ["term": "Cairo / FreeType / pixman", "value": "\(provenance.cairoVersion) / \(provenance.freetypeVersion) / \(provenance.pixmanVersion)"],
+            ["term": "Font", "value": "\(provenance.fontFile) (SHA-256 \(provenance.fontSHA256))"],
+        ] + provenance.dataFiles.map { ["term": "Data file", "value": "\($0.path) (SHA-256 \($0.sha256))"] } + [
+            ["term": "Wall time", "value": NumberFormat.seconds(provenance.wallTimeSeconds)],
+            ["term": "Rerun command", "value": provenance.rerunCommand],
+        ]
+        return [
+            "title": spec.title,
+            "description": spec.description,
+            "stylesheet": Stylesheet.css,
+            "facts": facts,
+            "hasFigures": !figures.isEmpty,
+            "figures": figures,
+            "summaryTable": ResultTables.summary(for: content.result)?.context ?? false,
+            "tables": ResultTables.details(for: content.result).map(\.context),
+            "notes": ResultTables.notes(for: content.result),
+            "specText": content.specText,
+            "provenance": provenanceRows,
+            "hasReferences": !spec.references.isEmpty,
+            "references": spec.references.map { reference -> [String: Any] in ["citation": reference.citation, "url": reference.url ?? false] },
+        ]
+    }
+
+    static let template = try! MustacheTemplate(string: """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · InitLab</title>
+        <style>
+        {{{stylesheet}}}
+        </style>
+        </head>
+        <body>
+        <main>
+        <header class="page">
+        <p class="crumbs"><a href="../index.html">InitLab reports</a></p>
+        <h1>{{title}}</h1>
+        </header>
+        <nav class="toc"><a href="#summary">Summary</a>{{#hasFigures}}<a href="#figures">Figures</a>{{/hasFigures}}<a href="#tables">Tables</a><a href="#spec">Spec</a><a href="#provenance">Provenance</a>{{#hasReferences}}<a href="#references">References</a>{{/hasReferences}}</nav>
+        <section id="summary">
+        <h2>Summary</h2>
+        <p class="lead">{{description}}</p>
+        <dl class="facts">
+        {{#facts}}<dt>{{term}}</dt><dd>{{value}}</dd>
+        {{/facts}}
+        </dl>
+        {{#summaryTable}}
+        <div class="table-wrap"><table id="{{id}}"><caption>{{caption}}</caption>
+        <thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
+        <tbody>{{#rows}}<tr><td>{{first}}</td>{{#rest}}<td>{{.}}</td>{{/rest}}</tr>
+        {{/rows}}</tbody></table></div>
+        {{/summaryTable}}
+        </section>
+        {{#hasFigures}}
+        <section id="figures">
+        <h2>Figures</h2>
+        {{#figures}}
+        <figure id="{{id}}">
+        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" loading="lazy"></a>
+        <figcaption><span class="number">Figure {{number}}.</span> <strong>{{title}}.</strong> {{caption}}
+        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}">PDF</a><a href="{{png}}">PNG (300 dpi)</a><a href="{{svg}}">SVG</a></div>
+        </figcaption>
+        </figure>
+        {{/figures}}
+        </section>
+        {{/hasFigures}}
+        <section id="tables">
+        <h2>Tables</h2>
+        {{#tables}}
+        <div class="table-wrap"><table id="{{id}}"><caption>{{caption}}</caption>
+        <thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
+        <tbody>{{#rows}}<tr><td>{{first}}</td>{{#rest}}<td>{{.}}</td>{{/rest}}</tr>
+        {{/rows}}</tbody></table></div>
+        {{/tables}}
+        {{#notes}}<p class="note">{{.}}</p>
+        {{/notes}}
+        <p class="note">Machine-readable: <a href="results.json">results.json</a> · <a href="manifest.json">manifest.json</a></p>
+        </section>
+        <section id="spec">
+        <h2>Spec as run</h2>
+        <p class="note">Every default filled in; this is what the spec hash covers (<a href="spec.json">spec.json</a>).</p>
+        <pre><code>{{specText}}</code></pre>
+        </section>
+        <section id="provenance">
+        <h2>Provenance</h2>
+        <dl class="facts">
+        {{#provenance}}<dt>{{term}}</dt><dd>{{value}}</dd>
+        {{/provenance}}
+        </dl>
+        </section>
+        {{#hasReferences}}
+        <section id="references">
+        <h2>References</h2>
+        <ol class="references">
+        {{#references}}<li>{{citation}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</li>
+        {{/references}}
+        </ol>
+        </section>
+        {{/hasReferences}}
+        </main>
+        </body>
+        </html>
+
+        """)
+}

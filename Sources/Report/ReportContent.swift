@@ -1,0 +1,30 @@
+import Figures
+import Hashing
+import JSON
+import Results
+import Spec
+
+/// Everything one experiment's report shows: the spec as run, its results, its figures and how
+/// they were made.
+public struct ReportContent: Sendable {
+    public let spec: ExperimentSpec
+    public let result: ExperimentResult
+    public let figures: [RenderedFigure]
+    public let provenance: Provenance
+
+    public init(spec: ExperimentSpec, result: ExperimentResult, figures: [RenderedFigure], provenance: Provenance) {
+        self.spec = spec
+        self.result = result
+        self.figures = figures
+        self.provenance = provenance
+    }
+
+    /// results.json text; byte-identical for the same spec and seed.
+    public var resultsText: String { JSONWriter.pretty(result.json) }
+
+    /// spec.json text: the spec as run.
+    public var specText: String { JSONWriter.pretty(spec.resolved) }
+
+    /// SHA-256 of the canonical resolved spec.
+    public var specHash: String { SHA256.hash(spec.canonicalText).hex }
+}

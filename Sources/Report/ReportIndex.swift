@@ -1,0 +1,91 @@
+import Foundation
+import JSON
+import Mustache
+
+/// Reports/index.html: every report in the folder, read back from its manifest.
+public enum ReportIndex {
+    /// One listed report.
+    public struct Entry: Sendable {
+        public let id: String
+        public let title: String
+        public let kind: String
+        public let seed: String
+        public let figures: [(id: String, title: String)]
+    }
+
+    /// The reports found under `directory` (folders with a readable manifest.json), by id.
+    public static func entries(in directory: URL) -> [Entry] {
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return folders.sorted().filter { !$0.hasPrefix(".") }.compactMap { folder in
+            let url = directory.appendingPathComponent(folder).appendingPathComponent("manifest.json")
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
+                  let manifest = try? JSONParser.parse(text).value,
+                  case .string(let id)? = manifest.value(at: JSONPointer(["experiment"])), id == folder,
+                  case .string(let title)? = manifest.value(at: JSONPointer(["title"])),
+                  case .string(let kind)? = manifest.value(at: JSONPointer(["kind"])),
+                  case .number(let seed)? = manifest.value(at: JSONPointer(["seed"])),
+                  case .array(let figures)? = manifest.value(at: JSONPointer(["figures"]))
+            else { return nil }
+            let listed = figures.compactMap { figure -> (id: String, title: String)? in
+                guard case .string(let id)? = figure.value(at: JSONPointer(["id"])),
+                      case .string(let title)? = figure.value(at: JSONPointer(["title"])) else { return nil }
+                return (id, title)
+            }
+            return Entry(id: id, title: title, kind: kind, seed: seed.text, figures: listed)
+        }
+    }
+
+    /// Rewrites `directory/index.html` atomically from the reports present.
+    public static func write(in directory: URL) throws {
+        let html = template.render(context(entries(in: directory)))
+        try AtomicWriter.write(Data(html.utf8), to: directory.appendingPathComponent("index.html"))
+    }
+
+    static func context(_ entries: [Entry]) -> [String: Any] {
+        [
+            "stylesheet": Stylesheet.css,
+            "count": entries.count,
+            "reports": entries.map { entry -> [String: Any] in
+                [
+                    "id": entry.id, "title": entry.title, "kind": entry.kind, "seed": entry.seed,
+                    "figureCount": entry.figures.count,
+                    "figures": entry.figures.enumerated().map { index, figure -> [String: Any] in
+                        ["id": figure.id, "title": figure.title, "number": index + 1, "experiment": entry.id]
+                    },
+                ]
+            },
+            "empty": entries.isEmpty,
+        ]
+    }
+
+    static let template = try! MustacheTemplate(string: """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>InitLab reports</title>
+        <style>
+        {{{stylesheet}}}
+        </style>
+        </head>
+        <body>
+        <main>
+        <header class="page"><h1>InitLab reports</h1>
+        <p class="lead">{{count}} experiment report(s). Each page shows the spec as run, numbered figures with stable ids, tables and provenance; rerun any of them by its seed and compare the bytes.</p>
+        </header>
+        {{#empty}}<p>No reports yet: run <code>make report</code>.</p>{{/empty}}
+        <ul class="reports">
+        {{#reports}}
+        <li id="{{id}}"><a href="{{id}}/index.html"><strong>{{title}}</strong></a>
+        <div class="meta"><code>{{id}}</code> · kind {{kind}} · seed {{seed}} · {{figureCount}} figure(s)</div>
+        <div class="thumbs">{{#figures}}<a href="{{experiment}}/index.html#{{id}}" title="Figure {{number}}: {{title}}"><img src="{{experiment}}/figures/{{id}}.png" alt="Figure {{number}}: {{title}}" loading="lazy"></a>{{/figures}}</div>
+        </li>
+        {{/reports}}
+        </ul>
+        </main>
+        </body>
+        </html>
+
+        """)
+}

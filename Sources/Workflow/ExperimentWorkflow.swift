@@ -1,0 +1,98 @@
+import Figures
+import Foundation
+import Hashing
+import Report
+import Results
+import Run
+import Spec
+
+/// spec file -> run -> results -> figures -> report folder: the one place that ties the layers
+/// together and touches files, clocks and the environment.
+public enum ExperimentWorkflow {
+    /// How to run.
+    public struct Options: Sendable {
+        /// Replaces the spec's root seed when set.
+        public var seed: UInt64?
+        /// Where report folders go.
+        public var reportsDirectory: URL
+        /// Compute threads recorded in the provenance.
+        public var threads: Int
+        public var progress: RunProgress
+
+        public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent) {
+            self.seed = seed
+            self.reportsDirectory = reportsDirectory
+            self.threads = threads
+            self.progress = progress
+        }
+    }
+
+    /// What a finished run produced.
+    public struct Outcome: Sendable {
+        public let experiment: String
+        public let reportDirectory: URL
+        public let figureCount: Int
+        public let wallTimeSeconds: Double
+    }
+
+    /// Validates one spec file without running it.
+    public static func validate(path: String) throws -> ExperimentSpec {
+        do {
+            return try SpecLoader.load(path: path)
+        } catch {
+            throw WorkflowError(error.description)
+        }
+    }
+
+    /// Runs the spec at `path` and writes its report; nothing is written when any step fails.
+    public static func run(path: String, options: Options) throws -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var spec = try validate(path: path)
+        if let seed = options.seed {
+            do {
+                spec = try spec.withSeed(seed)
+            } catch {
+                throw WorkflowError(error.description)
+            }
+        }
+        let result: ExperimentResult
+        do {
+            result = try ExperimentRunner.run(spec, progress: options.progress)
+        } catch {
+            throw WorkflowError("\(path): \(error.description)")
+        }
+        let figures: [RenderedFigure]
+        do {
+            figures = try FigureFactory.render(spec: spec, result: result)
+        } catch {
+            throw WorkflowError("\(path): drawing figures failed: \(error)")
+        }
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: seconds)
+        let content = ReportContent(spec: spec, result: result, figures: figures, provenance: provenance)
+        let folder: URL
+        do {
+            folder = try ReportWriter.write(content, to: options.reportsDirectory)
+        } catch {
+            throw WorkflowError("\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
+        }
+        return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: seconds)
+    }
+
+    private static func gatherProvenance(spec: ExperimentSpec, path: String, options: Options, wallTime: Double) throws -> Provenance {
+        let specURL = URL(fileURLWithPath: path)
+        let fileHash = (try? SHA256.hash(fileAt: specURL).hex) ?? "unreadable"
+        let git = Environment.git(at: specURL.deletingLastPathComponent())
+        let seedArgument = options.seed.map { " --seed \($0)" } ?? ""
+        let rendering = RenderingEnvironment.current
+        return Provenance(
+            toolVersion: ToolVersion.current, gitCommit: git.commit, gitDirty: git.dirty, swiftVersion: Environment.swiftVersion,
+            operatingSystem: Environment.operatingSystem, buildConfiguration: ToolVersion.buildConfiguration, threads: options.threads,
+            cairoVersion: rendering.cairo, freetypeVersion: rendering.freetype, pixmanVersion: rendering.pixman,
+            fontFile: rendering.fontFile, fontSHA256: rendering.fontSHA256, dataFiles: [], specFile: path,
+            specFileSHA256: fileHash, seedOverridden: options.seed != nil,
+            rerunCommand: "initlab run \(path)\(seedArgument)", wallTimeSeconds: wallTime)
+    }
+}

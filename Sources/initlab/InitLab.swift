@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `initlab`: run experiments on weight initialization and activation functions, and publish
+/// reproducible reports.
+@main
+struct InitLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "initlab",
+        abstract: "Reproducible experiments on weight initialization and activation functions.",
+        discussion: "Write an experiment as JSON in Experiments/, run it, and get an HTML report with figures you can cite and rerun by seed.",
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self, ListCommand.self])
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Workflow
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run experiments and write their reports.",
+        discussion: "Each SPEC writes <out>/<id>/ (index.html, results.json, manifest.json, spec.json, figures/) and refreshes <out>/index.html. A failed run leaves any earlier report untouched.")
+
+    @Argument(help: "Experiment spec files (JSON).")
+    var specs: [String]
+
+    @Option(help: "Root seed replacing the spec's seed; recorded in the report.")
+    var seed: UInt64?
+
+    @Option(help: "Folder for the reports.")
+    var out: String = "Reports"
+
+    @Option(help: "Compute threads (default: INITLAB_THREADS or the number of cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let threadCount = Threads.configure(threads)
+        let display = ProgressDisplay(quiet: quiet)
+        var failures = 0
+        for path in specs {
+            let options = ExperimentWorkflow.Options(
+                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount, progress: display.progress)
+            do {
+                let outcome = try ExperimentWorkflow.run(path: path, options: options)
+                display.finished(outcome)
+            } catch {
+                display.clear()
+                _ = fail("\(error)")
+                failures += 1
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+}
