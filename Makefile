@@ -6,7 +6,10 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release test report clean
+.PHONY: all deps build release test report schema clean
+
+INITLAB      := .build/release/initlab
+EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
 
 all: build
 
@@ -29,6 +32,14 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+# Build in release mode, run every experiment and write Reports/ (plus the JSON Schema for editors).
+report: release
+	$(INITLAB) schema --out Reports/experiment.schema.json
+	$(INITLAB) run $(EXPERIMENTS) --out Reports
+
+schema: release
+	$(INITLAB) schema --out Reports/experiment.schema.json
 
 clean:
 	rm -rf .build
