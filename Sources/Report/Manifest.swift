@@ -20,6 +20,7 @@ public enum Manifest {
             "kind": .string(content.spec.kind),
             "seed": .integer(content.spec.seed),
             "seed_overridden": .bool(provenance.seedOverridden),
+            "cache_key": .string(content.cacheKey),
             "spec": [
                 "file": .string(provenance.specFile),
                 "file_sha256": .string(provenance.specFileSHA256),

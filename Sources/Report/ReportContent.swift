@@ -11,12 +11,15 @@ public struct ReportContent: Sendable {
     public let result: ExperimentResult
     public let figures: [RenderedFigure]
     public let provenance: Provenance
+    /// The key under which this report may be served from the cache (see the Workflow module).
+    public let cacheKey: String
 
-    public init(spec: ExperimentSpec, result: ExperimentResult, figures: [RenderedFigure], provenance: Provenance) {
+    public init(spec: ExperimentSpec, result: ExperimentResult, figures: [RenderedFigure], provenance: Provenance, cacheKey: String) {
         self.spec = spec
         self.result = result
         self.figures = figures
         self.provenance = provenance
+        self.cacheKey = cacheKey
     }
 
     /// results.json text; byte-identical for the same spec and seed.

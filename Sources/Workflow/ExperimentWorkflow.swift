@@ -18,12 +18,15 @@ public enum ExperimentWorkflow {
         /// Compute threads recorded in the provenance.
         public var threads: Int
         public var progress: RunProgress
+        /// Rerun even when the report folder holds results for the same cache key.
+        public var force: Bool
 
-        public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent) {
+        public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent, force: Bool = false) {
             self.seed = seed
             self.reportsDirectory = reportsDirectory
             self.threads = threads
             self.progress = progress
+            self.force = force
         }
     }
 
@@ -33,6 +36,10 @@ public enum ExperimentWorkflow {
         public let reportDirectory: URL
         public let figureCount: Int
         public let wallTimeSeconds: Double
+        /// The report already held results for this cache key; nothing was recomputed.
+        public let servedFromCache: Bool
+        /// Why a cache entry with the right key was not used, if it was not.
+        public let cacheNote: String?
     }
 
     /// Validates one spec file without running it.
@@ -56,29 +63,51 @@ public enum ExperimentWorkflow {
                 throw WorkflowError(error.description)
             }
         }
-        let result: ExperimentResult
-        do {
-            result = try ExperimentRunner.run(spec, progress: options.progress)
-        } catch {
-            throw WorkflowError("\(path): \(error.description)")
+        let folder = options.reportsDirectory.appendingPathComponent(spec.id)
+        let cacheKey = CacheKey.compute(spec: spec, dataHashes: [])
+        var cacheNote: String?
+        if !options.force {
+            switch CachedReport.check(folder: folder, key: cacheKey) {
+            case .hit:
+                return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
+                               wallTimeSeconds: seconds(since: start, clock: clock), servedFromCache: true, cacheNote: nil)
+            case .corrupt(let reason):
+                cacheNote = "cached report is corrupt (\(reason)); recomputed"
+            case .miss:
+                break
+            }
         }
-        let figures: [RenderedFigure]
+        let (result, figures) = try compute(spec, path: path, progress: options.progress)
+        let wallTime = seconds(since: start, clock: clock)
+        let provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
+        let content = ReportContent(spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
         do {
-            figures = try FigureFactory.render(spec: spec, result: result)
-        } catch {
-            throw WorkflowError("\(path): drawing figures failed: \(error)")
-        }
-        let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: seconds)
-        let content = ReportContent(spec: spec, result: result, figures: figures, provenance: provenance)
-        let folder: URL
-        do {
-            folder = try ReportWriter.write(content, to: options.reportsDirectory)
+            try ReportWriter.write(content, to: options.reportsDirectory)
         } catch {
             throw WorkflowError("\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
         }
-        return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: seconds)
+        return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: wallTime,
+                       servedFromCache: false, cacheNote: cacheNote)
+    }
+
+    /// Runs the experiment and draws its figures, in memory.
+    static func compute(_ spec: ExperimentSpec, path: String, progress: RunProgress) throws -> (ExperimentResult, [RenderedFigure]) {
+        let result: ExperimentResult
+        do {
+            result = try ExperimentRunner.run(spec, progress: progress)
+        } catch {
+            throw WorkflowError("\(path): \(error.description)")
+        }
+        do {
+            return (result, try FigureFactory.render(spec: spec, result: result))
+        } catch {
+            throw WorkflowError("\(path): drawing figures failed: \(error)")
+        }
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
+        let elapsed = start.duration(to: clock.now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
     private static func gatherProvenance(spec: ExperimentSpec, path: String, options: Options, wallTime: Double) throws -> Provenance {

@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Rerun even when a report with the same cache key (spec, seed, code, data) exists.")
+    var force = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
@@ -33,7 +36,7 @@ struct RunCommand: ParsableCommand {
         var failures = 0
         for path in specs {
             let options = ExperimentWorkflow.Options(
-                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount, progress: display.progress)
+                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount, progress: display.progress, force: force)
             do {
                 let outcome = try ExperimentWorkflow.run(path: path, options: options)
                 display.finished(outcome)
