@@ -4,21 +4,24 @@ import Mustache
 /// index.html of one experiment's report. Every user-supplied string goes through `{{ }}`, which
 /// HTML-escapes it; only the project's own stylesheet is inserted raw.
 enum ExperimentPage {
-    static func html(for content: ReportContent) -> String {
-        template.render(context(for: content))
+    static func html(for content: ReportContent, links: ReportLinks = .relative) -> String {
+        template.render(context(for: content, links: links))
     }
 
-    static func context(for content: ReportContent) -> [String: Any] {
+    static func context(for content: ReportContent, links: ReportLinks) -> [String: Any] {
         let spec = content.spec, provenance = content.provenance
         let figures: [[String: Any]] = content.figures.enumerated().map { index, figure in
-            [
+            let citation = FigureCitation(figure: figure, content: content)
+            return [
                 "id": figure.id,
+                "bibtex": citation.bibtex,
+                "latex": citation.latex,
                 "number": index + 1,
                 "title": figure.title,
                 "caption": figure.caption,
-                "png": "figures/\(figure.id).png",
-                "pdf": "figures/\(figure.id).pdf",
-                "svg": "figures/\(figure.id).svg",
+                "png": links.url(for: "figures/\(figure.id).png"),
+                "pdf": links.url(for: "figures/\(figure.id).pdf"),
+                "svg": links.url(for: "figures/\(figure.id).svg"),
                 "alt": "Figure \(index + 1): \(figure.title)",
             ]
         }
@@ -58,6 +61,10 @@ enum ExperimentPage {
             "tables": ResultTables.details(for: content.result).map(\.context),
             "notes": ResultTables.notes(for: content.result),
             "specText": content.specText,
+            "resultsLink": links.url(for: "results.json"),
+            "manifestLink": links.url(for: "manifest.json"),
+            "specLink": links.url(for: "spec.json"),
+            "indexLink": links.isInline ? false : "../index.html",
             "provenance": provenanceRows,
             "hasReferences": !spec.references.isEmpty,
             "references": spec.references.map { reference -> [String: Any] in ["citation": reference.citation, "url": reference.url ?? false] },
@@ -78,7 +85,7 @@ enum ExperimentPage {
         <body>
         <main>
         <header class="page">
-        <p class="crumbs"><a href="../index.html">InitLab reports</a></p>
+        <p class="crumbs">{{#indexLink}}<a href="{{.}}">InitLab reports</a>{{/indexLink}}{{^indexLink}}InitLab report{{/indexLink}}</p>
         <h1>{{title}}</h1>
         </header>
         <nav class="toc"><a href="#summary">Summary</a>{{#hasFigures}}<a href="#figures">Figures</a>{{/hasFigures}}<a href="#tables">Tables</a><a href="#spec">Spec</a><a href="#provenance">Provenance</a>{{#hasReferences}}<a href="#references">References</a>{{/hasReferences}}</nav>
@@ -103,8 +110,12 @@ enum ExperimentPage {
         <figure id="{{id}}">
         <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" loading="lazy"></a>
         <figcaption><span class="number">Figure {{number}}.</span> <strong>{{title}}.</strong> {{caption}}
-        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}">PDF</a><a href="{{png}}">PNG (300 dpi)</a><a href="{{svg}}">SVG</a></div>
+        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a></div>
         </figcaption>
+        <details class="cite"><summary>Cite this figure (BibTeX, LaTeX)</summary>
+        <div class="snippet"><button type="button" class="copy" data-target="{{id}}-bibtex">Copy BibTeX</button><pre id="{{id}}-bibtex"><code>{{bibtex}}</code></pre></div>
+        <div class="snippet"><button type="button" class="copy" data-target="{{id}}-latex">Copy LaTeX</button><pre id="{{id}}-latex"><code>{{latex}}</code></pre></div>
+        </details>
         </figure>
         {{/figures}}
         </section>
@@ -119,11 +130,11 @@ enum ExperimentPage {
         {{/tables}}
         {{#notes}}<p class="note">{{.}}</p>
         {{/notes}}
-        <p class="note">Machine-readable: <a href="results.json">results.json</a> · <a href="manifest.json">manifest.json</a></p>
+        <p class="note">Machine-readable: <a href="{{resultsLink}}" download="results.json">results.json</a> · <a href="{{manifestLink}}" download="manifest.json">manifest.json</a></p>
         </section>
         <section id="spec">
         <h2>Spec as run</h2>
-        <p class="note">Every default filled in; this is what the spec hash covers (<a href="spec.json">spec.json</a>).</p>
+        <p class="note">Every default filled in; this is what the spec hash covers (<a href="{{specLink}}" download="spec.json">spec.json</a>).</p>
         <pre><code>{{specText}}</code></pre>
         </section>
         <section id="provenance">
@@ -143,6 +154,17 @@ enum ExperimentPage {
         </section>
         {{/hasReferences}}
         </main>
+        <script>
+        document.querySelectorAll("button.copy").forEach(function (button) {
+          button.addEventListener("click", function () {
+            var text = document.getElementById(button.dataset.target).innerText;
+            var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = button.dataset.label; }, 1500); };
+            button.dataset.label = button.dataset.label || button.textContent;
+            if (navigator.clipboard) { navigator.clipboard.writeText(text).then(done); }
+            else { var area = document.createElement("textarea"); area.value = text; document.body.appendChild(area); area.select(); document.execCommand("copy"); area.remove(); done(); }
+          });
+        });
+        </script>
         </body>
         </html>
 

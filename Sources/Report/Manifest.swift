@@ -8,7 +8,7 @@ public enum Manifest {
     public static let formatVersion = 1
 
     /// The manifest for a report whose files have the given contents.
-    static func json(for content: ReportContent, files: [String: Data]) -> JSONValue {
+    static func json(for content: ReportContent, files: [String: Data], selfContained: Bool) -> JSONValue {
         let provenance = content.provenance
         func fileEntry(_ path: String) -> JSONValue {
             ["path": .string(path), "sha256": .string(files[path].map { SHA256.hash($0).hex } ?? "")]
@@ -21,6 +21,7 @@ public enum Manifest {
             "seed": .integer(content.spec.seed),
             "seed_overridden": .bool(provenance.seedOverridden),
             "cache_key": .string(content.cacheKey),
+            "self_contained": .bool(selfContained),
             "spec": [
                 "file": .string(provenance.specFile),
                 "file_sha256": .string(provenance.specFileSHA256),

@@ -25,6 +25,12 @@ enum Stylesheet {
         figcaption .number { font-weight: bold; }
         .downloads { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
         .downloads a { margin-right: 0.6rem; }
+        details.cite { margin-top: 0.5rem; font-size: 0.85rem; max-width: 52rem; }
+        details.cite summary { cursor: pointer; color: var(--accent); }
+        .snippet { position: relative; }
+        .snippet pre { margin: 0.4rem 0 0.6rem; white-space: pre-wrap; }
+        button.copy { position: absolute; top: 0.3rem; right: 0.3rem; font-size: 0.75rem; padding: 0.15rem 0.5rem;
+                      border: 1px solid var(--rule); background: #fff; border-radius: 3px; cursor: pointer; }
         .table-wrap { overflow-x: auto; margin: 0.5rem 0 1.2rem; }
         table { border-collapse: collapse; font-size: 0.85rem; min-width: 24rem; }
         caption { text-align: left; font-size: 0.9rem; color: var(--muted); padding-bottom: 0.4rem; }
@@ -49,7 +55,7 @@ enum Stylesheet {
           dl.facts dd { margin-bottom: 0.4rem; }
         }
         @media print {
-          nav.toc, .downloads, .crumbs { display: none; }
+          nav.toc, .downloads, .crumbs, details.cite { display: none; }
           main { max-width: none; padding: 0; }
           figure, table, pre { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }

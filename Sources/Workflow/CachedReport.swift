@@ -12,10 +12,11 @@ struct CachedReport {
         case corrupt(String)
     }
 
-    static func check(folder: URL, key: String) -> Verdict {
+    /// A hit needs the same key and the same page style (self-contained or not).
+    static func check(folder: URL, key: String, selfContained: Bool) -> Verdict {
         guard let manifest = try? readManifest(folder),
               case .string(let recorded)? = manifest.value(at: JSONPointer(["cache_key"])) else { return .miss }
-        guard recorded == key else { return .miss }
+        guard recorded == key, manifest.value(at: JSONPointer(["self_contained"])) == .bool(selfContained) else { return .miss }
         for (path, hash) in ManifestFiles.list(manifest) {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(path)) else { return .corrupt("\(path) is missing") }
             if SHA256.hash(data).hex != hash { return .corrupt("\(path) does not match its recorded SHA-256") }

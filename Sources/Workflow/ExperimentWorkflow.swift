@@ -20,13 +20,17 @@ public enum ExperimentWorkflow {
         public var progress: RunProgress
         /// Rerun even when the report folder holds results for the same cache key.
         public var force: Bool
+        /// Write index.html with every image and download inline.
+        public var selfContained: Bool
 
-        public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent, force: Bool = false) {
+        public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent, force: Bool = false,
+                    selfContained: Bool = false) {
             self.seed = seed
             self.reportsDirectory = reportsDirectory
             self.threads = threads
             self.progress = progress
             self.force = force
+            self.selfContained = selfContained
         }
     }
 
@@ -67,7 +71,7 @@ public enum ExperimentWorkflow {
         let cacheKey = CacheKey.compute(spec: spec, dataHashes: [])
         var cacheNote: String?
         if !options.force {
-            switch CachedReport.check(folder: folder, key: cacheKey) {
+            switch CachedReport.check(folder: folder, key: cacheKey, selfContained: options.selfContained) {
             case .hit:
                 return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
                                wallTimeSeconds: seconds(since: start, clock: clock), servedFromCache: true, cacheNote: nil)
@@ -82,7 +86,7 @@ public enum ExperimentWorkflow {
         let provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
         let content = ReportContent(spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
         do {
-            try ReportWriter.write(content, to: options.reportsDirectory)
+            try ReportWriter.write(content, to: options.reportsDirectory, selfContained: options.selfContained)
         } catch {
             throw WorkflowError("\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
         }

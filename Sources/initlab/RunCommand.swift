@@ -26,6 +26,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Rerun even when a report with the same cache key (spec, seed, code, data) exists.")
     var force = false
 
+    @Flag(help: "Write each index.html as one self-contained file: images and downloads inline, no external request.")
+    var selfContained = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
@@ -36,7 +39,7 @@ struct RunCommand: ParsableCommand {
         var failures = 0
         for path in specs {
             let options = ExperimentWorkflow.Options(
-                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount, progress: display.progress, force: force)
+                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount, progress: display.progress, force: force, selfContained: selfContained)
             do {
                 let outcome = try ExperimentWorkflow.run(path: path, options: options)
                 display.finished(outcome)
