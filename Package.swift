@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Report", dependencies: [
             "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Workflow", dependencies: ["Spec", "Run", "Results", "Figures", "Report", "Hashing", "JSON"]),
+        .target(name: "Workflow", dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Hashing", "JSON"]),
 
         // The command-line tool: argument parsing and error printing only.
         .executableTarget(name: "initlab", dependencies: [

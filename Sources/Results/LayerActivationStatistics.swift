@@ -21,10 +21,12 @@ public struct LayerActivationStatistics: Sendable, Equatable {
     public let belowRange: Int
     public let aboveRange: Int
     public let nonFinite: Int
+    /// Exact zeros counted apart from the bins (ReLU family with separated zeros), else 0.
+    public let separatedZeros: Int
 
     public init(layer: Int, mean: Double, standardDeviation: Double, minimum: Double, maximum: Double, fractionSaturated: Double?,
                 fractionZero: Double?, preactivationMean: Double, preactivationStandardDeviation: Double, histogram: [Int],
-                belowRange: Int, aboveRange: Int, nonFinite: Int) {
+                belowRange: Int, aboveRange: Int, nonFinite: Int, separatedZeros: Int) {
         self.layer = layer
         self.mean = mean
         self.standardDeviation = standardDeviation
@@ -38,7 +40,11 @@ public struct LayerActivationStatistics: Sendable, Equatable {
         self.belowRange = belowRange
         self.aboveRange = aboveRange
         self.nonFinite = nonFinite
+        self.separatedZeros = separatedZeros
     }
+
+    /// Every value of the layer: binned, outside the range, non-finite or separated zeros.
+    public var valueCount: Int { histogram.reduce(0, +) + belowRange + aboveRange + nonFinite + separatedZeros }
 
     var json: JSONValue {
         [
@@ -55,6 +61,7 @@ public struct LayerActivationStatistics: Sendable, Equatable {
             "below_range": .integer(belowRange),
             "above_range": .integer(aboveRange),
             "non_finite": .integer(nonFinite),
+            "separated_zeros": .integer(separatedZeros),
         ]
     }
 
@@ -62,7 +69,7 @@ public struct LayerActivationStatistics: Sendable, Equatable {
         [
             NamedArray(name: "\(prefix)/statistics", values: [
                 mean, standardDeviation, minimum, maximum, fractionSaturated ?? .nan, fractionZero ?? .nan,
-                preactivationMean, preactivationStandardDeviation, Double(belowRange), Double(aboveRange), Double(nonFinite),
+                preactivationMean, preactivationStandardDeviation, Double(belowRange), Double(aboveRange), Double(nonFinite), Double(separatedZeros),
             ]),
             NamedArray(name: "\(prefix)/histogram", values: histogram.map(Double.init)),
         ]

@@ -32,7 +32,10 @@ enum ActivationsRun {
             ActivationsResult.VariantLayers(
                 key: variant.key, label: variant.label, lsuvRescalings: pair.1,
                 layers: pair.0.enumerated().map { index, trace in
-                    statistics(layer: index + 1, trace: trace, activation: variant.network.activation, histogram: histogram, binned: binned(trace))
+                    let separate = experiment.histogram.separateZeros && variant.network.activation.hasExactZeros
+                        && experiment.histogram.values == .activation
+                    return statistics(layer: index + 1, trace: trace, activation: variant.network.activation, histogram: histogram,
+                                      binned: binned(trace), separateZeros: separate)
                 })
         }
         progress.report(experiment: spec.id, stage: "done", fractionDone: 1)
@@ -50,7 +53,8 @@ enum ActivationsRun {
         }
     }
 
-    private static func statistics(layer: Int, trace: DenseNetwork.LayerTrace, activation: Activation, histogram: Histogram, binned: [Float]) -> LayerActivationStatistics {
+    private static func statistics(layer: Int, trace: DenseNetwork.LayerTrace, activation: Activation, histogram: Histogram,
+                                   binned: [Float], separateZeros: Bool) -> LayerActivationStatistics {
         let values = trace.activation.elements
         let moments = Moments(values)
         let preactivation = Moments(trace.preactivation.elements)
@@ -61,11 +65,12 @@ enum ActivationsRun {
             saturated = Double(count) / Double(values.count)
         }
         let zero = activation.hasExactZeros ? Double(values.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }) / Double(values.count) : nil
-        let counted = histogram.count(binned)
+        let zeros = separateZeros ? binned.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } : 0
+        let counted = histogram.count(separateZeros ? binned.filter { $0 != 0 } : binned)
         return LayerActivationStatistics(
             layer: layer, mean: moments.mean, standardDeviation: moments.standardDeviation, minimum: moments.minimum,
             maximum: moments.maximum, fractionSaturated: saturated, fractionZero: zero, preactivationMean: preactivation.mean,
             preactivationStandardDeviation: preactivation.standardDeviation, histogram: counted.counts,
-            belowRange: counted.below, aboveRange: counted.above, nonFinite: counted.nonFinite)
+            belowRange: counted.below, aboveRange: counted.above, nonFinite: counted.nonFinite, separatedZeros: zeros)
     }
 }

@@ -39,5 +39,6 @@ enum ActivationsSchema {
             .array("[low, high].", of: .number(), minItems: 2, maxItems: 2),
         ]), "Bin range: \"auto\" or [low, high]; values outside are counted and noted, never dropped silently.", default: "auto")),
         .init("values", .string("Which values to histogram.", oneOf: ["activation", "preactivation"], default: "activation")),
+        .init("zeros", .string("Exact zeros of ReLU-family activations: 'separate' counts them apart and notes their share (the spike at 0 would hide the rest); 'bin' puts them in the first bin.", oneOf: ["separate", "bin"], default: "separate")),
     ]).withDefault([:])
 }

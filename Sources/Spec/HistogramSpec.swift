@@ -14,11 +14,14 @@ public struct HistogramSpec: Sendable, Hashable {
     public let bins: Int
     public let range: Range
     public let values: Values
+    /// Count exact zeros apart instead of binning them (only matters for the ReLU family).
+    public let separateZeros: Bool
 
-    public init(bins: Int, range: Range, values: Values) {
+    public init(bins: Int, range: Range, values: Values, separateZeros: Bool = true) {
         self.bins = bins
         self.range = range
         self.values = values
+        self.separateZeros = separateZeros
     }
 
     static func read(_ reader: SpecReader) throws(SpecError) -> HistogramSpec {
@@ -31,6 +34,7 @@ public struct HistogramSpec: Sendable, Hashable {
             }
             range = .fixed(low: bounds[0], high: bounds[1])
         }
-        return HistogramSpec(bins: reader.member("bins").int, range: range, values: Values(rawValue: reader.member("values").string)!)
+        return HistogramSpec(bins: reader.member("bins").int, range: range, values: Values(rawValue: reader.member("values").string)!,
+                             separateZeros: reader.member("zeros").string == "separate")
     }
 }

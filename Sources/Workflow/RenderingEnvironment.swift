@@ -1,3 +1,5 @@
+import Plotting
+
 /// Versions of the rendering stack and the font, for provenance.
 struct RenderingEnvironment {
     let cairo: String
@@ -7,6 +9,8 @@ struct RenderingEnvironment {
     let fontSHA256: String
 
     static var current: RenderingEnvironment {
-        RenderingEnvironment(cairo: "pending", freetype: "pending", pixman: "pending", fontFile: "pending", fontSHA256: "pending")
+        RenderingEnvironment(cairo: RenderingStack.cairoVersion, freetype: RenderingStack.freetypeVersion,
+                             pixman: RenderingStack.pixmanVersion, fontFile: RenderingStack.fontFile,
+                             fontSHA256: RenderingStack.fontSHA256)
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import Plotting
+import Results
+import Spec
+
+/// Small multiples of per-layer activation histograms: one row per variant, one column per
+/// layer, one set of bin edges for every panel (Deep Learning from Scratch 6.2; Glorot & Bengio).
+enum ActivationHistogramFigure {
+    static func draft(_ result: ActivationsResult, experiment: ActivationsExperiment, size: FigureSpec.Size?) -> FigureDraft {
+        let variants = result.variants
+        let depth = variants.map(\.layers.count).max() ?? 0
+        let (width, height) = (size ?? .wide).inches(defaultHeight: 0.55 + 1.05 * Double(variants.count))
+        let edges = result.histogramEdges
+        let range = "[\(CaptionFormat.number(edges.first ?? 0)), \(CaptionFormat.number(edges.last ?? 1))]"
+        var panels: [Panel] = []
+        for (row, variant) in variants.enumerated() {
+            for layer in variant.layers {
+                let total = Double(max(layer.valueCount, 1))
+                let fractions = layer.histogram.map { Double($0) / total }
+                var notes: [String] = []
+                if layer.separatedZeros > 0 { notes.append("\(percent(layer.separatedZeros, of: total)) exactly 0") }
+                let outside = layer.belowRange + layer.aboveRange
+                if outside > 0 { notes.append("\(percent(outside, of: total)) outside \(range)") }
+                if layer.nonFinite > 0 { notes.append("\(percent(layer.nonFinite, of: total)) NaN/inf") }
+                panels.append(Panel(
+                    title: row == 0 ? "layer \(layer.layer)" : nil,
+                    x: Axis(), y: Axis(),
+                    layers: [.bars(edges: edges, heights: fractions, style: row)],
+                    notes: notes))
+            }
+        }
+        let values = result.histogramValues == "preactivation" ? "pre-activation" : "activation"
+        let figure = Figure(
+            widthInches: width, heightInches: height, rows: variants.count, columns: depth, panels: panels,
+            rowLabels: variants.map(\.label), xLabel: "\(values) value", yLabel: "fraction of values",
+            shareX: .all, shareY: .line)
+        let activation = variants.isEmpty ? "" : experiment.variants.map(\.network.activation.label).uniqued.joined(separator: "/")
+        let widths = experiment.variants.first.map { "\($0.network.depth) \(activation) layers of \($0.network.widths[0]) units" } ?? ""
+        let caption = "Histograms of each layer's \(values)s (columns) for each initialization (rows): "
+            + "\(experiment.input.summary) through \(widths). "
+            + "\(edges.count - 1) bins on \(range), the same edges in every panel; the height is the fraction of the "
+            + "\(CaptionFormat.integer(experiment.input.count * (experiment.variants.first?.network.widths[0] ?? 0))) values of a layer in each bin. "
+            + "Values outside the range are not drawn; a panel's note gives their share"
+            + (variants.contains { $0.layers.contains { $0.separatedZeros > 0 } }
+                ? ", as it does for the exact zeros of ReLU units, which are counted apart so their spike does not hide the rest." : ".")
+        return FigureDraft(figure: figure, title: "Per-layer \(values) histograms", caption: caption)
+    }
+}
+
+/// "12.3%", or "<0.1%" for a small non-zero share.
+private func percent(_ count: Int, of total: Double) -> String {
+    let value = 100 * Double(count) / total
+    return value < 0.1 ? "<0.1%" : String(format: "%.1f%%", value)
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, without repeats.
+    var uniqued: [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// One axis of a panel: label, scale, optional fixed range and ticks.
+public struct Axis: Sendable {
+    public enum Scale: Sendable, Hashable {
+        case linear
+        /// Base-10 logarithmic; non-positive values cannot be drawn and are counted in a note.
+        case log
+    }
+
+    public var label: String?
+    public var scale: Scale
+    /// A fixed range; `nil` takes the data's range (padded for curves, from 0 for bars).
+    public var range: ClosedRange<Double>?
+    /// Explicit tick positions; `nil` chooses nice ones.
+    public var ticks: [Double]?
+    /// Ticks only at integers (layer indices).
+    public var integerTicks: Bool
+
+    public init(label: String? = nil, scale: Scale = .linear, range: ClosedRange<Double>? = nil, ticks: [Double]? = nil, integerTicks: Bool = false) {
+        self.label = label
+        self.scale = scale
+        self.range = range
+        self.ticks = ticks
+        self.integerTicks = integerTicks
+    }
+
+    /// Maps `value` in `range` to the interval from `start` to `end` (device coordinates).
+    func map(_ value: Double, range: ClosedRange<Double>, from start: Double, to end: Double) -> Double {
+        let t: Double
+        switch scale {
+        case .linear: t = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
+        case .log: t = (log10(value) - log10(range.lowerBound)) / (log10(range.upperBound) - log10(range.lowerBound))
+        }
+        return start + t * (end - start)
+    }
+
+    /// Tick positions and labels for `range`.
+    func tickMarks(for range: ClosedRange<Double>, target: Int) -> [(value: Double, label: String)] {
+        switch scale {
+        case .log:
+            let values = ticks ?? NiceTicks.logarithmic(low: range.lowerBound, high: range.upperBound)
+            return values.map { ($0, NiceTicks.powerOfTen($0)) }
+        case .linear:
+            var values = ticks ?? NiceTicks.linear(low: range.lowerBound, high: range.upperBound, target: target)
+            if integerTicks && ticks == nil {
+                let span = range.upperBound - range.lowerBound
+                let step = max(1, NiceTicks.step(for: span / Double(target)).rounded(.up))
+                values = stride(from: range.lowerBound.rounded(.up), through: range.upperBound, by: step).map { $0 }
+            }
+            return Array(zip(values, NiceTicks.labels(values)))
+        }
+    }
+}

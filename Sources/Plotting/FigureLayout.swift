@@ -1,0 +1,105 @@
+/// Where each panel's axes go: computed from the text the figure will show, so tick labels,
+/// titles and legends get exactly the room they need at print size.
+struct FigureLayout {
+    static let padding = 3.0
+    static let tickLength = 2.5
+    static let tickGap = 1.5
+    static let panelGap = 7.0
+    /// Space between a panel's top edge and its title's baseline: clears the top tick label.
+    static let headingGap = 6.0
+
+    /// Plot areas (inside the axes) of the panels, row-major.
+    let plotAreas: [Rect]
+    /// The band above the panels for the legend.
+    let legendArea: Rect?
+    /// The colour bar's rectangle.
+    let colorBarArea: Rect?
+    /// Where the shared labels and row labels go.
+    let rowLabelX: Double
+    let yLabelX: Double
+    let xLabelY: Double
+    /// Whether panel (row, column) shows its tick labels.
+    let showsXTickLabels: (Int) -> Bool
+    let showsYTickLabels: (Int) -> Bool
+
+    init(figure: Figure, canvas: Canvas, yTickLabelWidth: Double, xTickLabelWidth: Double, legendHeight: Double, colorBarLabelWidth: Double) {
+        let size = figure.size
+        let tickHeight = canvas.measure("0", style: .tick).height
+        let labelHeight = canvas.measure("0", style: .label).height
+        let titleHeight = canvas.measure("0", style: .title).height
+        let rows = figure.rows, columns = figure.columns
+        let panelsHaveXLabels = figure.xLabel == nil && figure.panels.contains { $0.x.label != nil }
+        let panelsHaveYLabels = figure.yLabel == nil && figure.panels.contains { $0.y.label != nil }
+        let shareX = figure.shareX, shareY = figure.shareY
+        showsXTickLabels = { row in shareX == .none || row == rows - 1 }
+        showsYTickLabels = { column in shareY == .none || column == 0 }
+
+        var left = Self.padding, right = Self.padding + 4, top = Self.padding, bottom = Self.padding
+        if figure.rowLabels != nil {
+            rowLabelX = left + labelHeight / 2
+            left += labelHeight + 3
+        } else {
+            rowLabelX = left
+        }
+        if figure.yLabel != nil {
+            yLabelX = left + labelHeight / 2
+            left += labelHeight + 3
+        } else {
+            yLabelX = left
+        }
+        if figure.xLabel != nil { bottom += labelHeight + 3 }
+        xLabelY = size.height - Self.padding - labelHeight / 2
+        if legendHeight > 0 {
+            legendArea = Rect(x: left, y: top, width: size.width - left - right, height: legendHeight)
+            top += legendHeight + 2
+        } else {
+            legendArea = nil
+        }
+        var colorBarWidth = 0.0
+        if figure.colorBar != nil {
+            colorBarWidth = 8 + 7 + Self.tickLength + Self.tickGap + colorBarLabelWidth + 3 + labelHeight
+            right += colorBarWidth
+        }
+
+        let tickLabelBand = Self.tickLength + Self.tickGap
+        // Neighbouring panels keep their outermost x tick labels apart.
+        let innerGap = max(Self.panelGap, xTickLabelWidth + 2)
+        func leftMargin(_ column: Int) -> Double {
+            (shareY == .none || column == 0) ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
+        }
+        func bottomMargin(_ row: Int) -> Double {
+            (shareX == .none || row == rows - 1) ? tickLabelBand + tickHeight + (panelsHaveXLabels ? labelHeight + 2 : 0) : 4
+        }
+        let rowHasHeading = (0..<rows).map { row in
+            (0..<columns).contains { column in
+                let index = row * columns + column
+                return index < figure.panels.count && (figure.panels[index].title != nil || figure.letters)
+            }
+        }
+        func topMargin(_ row: Int) -> Double { rowHasHeading[row] ? titleHeight + Self.headingGap : 5 }
+
+        let marginsX = (0..<columns).reduce(0) { $0 + leftMargin($1) }
+        let marginsY = (0..<rows).reduce(0) { $0 + topMargin($1) + bottomMargin($1) }
+        let plotWidth = max(10, (size.width - left - right - marginsX - Double(columns - 1) * 2) / Double(columns))
+        let plotHeight = max(10, (size.height - top - bottom - marginsY - Double(rows - 1) * 4) / Double(rows))
+
+        var areas: [Rect] = []
+        var y = top
+        for row in 0..<rows {
+            y += topMargin(row)
+            var x = left
+            for column in 0..<columns {
+                x += leftMargin(column)
+                areas.append(Rect(x: x, y: y, width: plotWidth, height: plotHeight))
+                x += plotWidth + 2
+            }
+            y += plotHeight + bottomMargin(row) + 4
+        }
+        plotAreas = areas
+        if figure.colorBar != nil, let first = areas.first, let last = areas.last {
+            colorBarArea = Rect(x: size.width - Self.padding - 4 - colorBarWidth + 8, y: first.minY, width: 7, height: last.maxY - first.minY)
+        } else {
+            colorBarArea = nil
+        }
+    }
+}

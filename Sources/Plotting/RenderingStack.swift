@@ -1,0 +1,14 @@
+import CCairo
+
+/// Versions of the libraries and the font that determine figure bytes, for provenance.
+public enum RenderingStack {
+    public static var cairoVersion: String { String(cString: cairo_version_string()) }
+
+    public static var pixmanVersion: String { String(cString: pixman_version_string()) }
+
+    public static var freetypeVersion: String { (try? FontStore.shared.get().freetypeVersion) ?? "unavailable" }
+
+    public static var fontFile: String { FontStore.regularPath }
+
+    public static var fontSHA256: String { (try? FontStore.shared.get().regularSHA256) ?? "unavailable" }
+}
