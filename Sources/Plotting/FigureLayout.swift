@@ -68,7 +68,7 @@ struct FigureLayout {
             (shareY == .none || column == 0) ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
         }
         func bottomMargin(_ row: Int) -> Double {
-            (shareX == .none || row == rows - 1) ? tickLabelBand + tickHeight + (panelsHaveXLabels ? labelHeight + 2 : 0) : 4
+            (shareX == .none || row == rows - 1) ? tickLabelBand + 0.5 + tickHeight + (panelsHaveXLabels ? labelHeight + 2.5 : 0) : 4
         }
         let rowHasHeading = (0..<rows).map { row in
             (0..<columns).contains { column in

@@ -163,7 +163,8 @@ struct PanelDrawer {
             guard position >= area.minX - 0.01, position <= area.maxX + 0.01 else { continue }
             canvas.line(from: Point(position, area.maxY), to: Point(position, area.maxY + tick), color: ink, width: FigureDrawer.axisWidth)
             guard showXTickLabels else { continue }
-            let labelPoint = Point(position, area.maxY + tick + gap)
+            // Half a point lower than the y labels' gap, so the corner labels of both axes never touch.
+            let labelPoint = Point(position, area.maxY + tick + gap + 0.5)
             let box = canvas.box(of: mark.label, at: labelPoint, style: .tick, anchor: TextAnchor(.center, .top))
             if box.minX >= lastRight + 3 {
                 canvas.text(mark.label, at: labelPoint, style: .tick, anchor: TextAnchor(.center, .top))
@@ -185,7 +186,7 @@ struct PanelDrawer {
         }
         let tickHeight = canvas.measure("0", style: .tick).height
         if showXLabel, showXTickLabels, let label = panel.x.label {
-            canvas.text(label, at: Point(area.midX, area.maxY + tick + gap + tickHeight + 2), style: .label, anchor: TextAnchor(.center, .top))
+            canvas.text(label, at: Point(area.midX, area.maxY + tick + gap + tickHeight + 2.5), style: .label, anchor: TextAnchor(.center, .top))
         }
         if showYLabel, let label = panel.y.label {
             canvas.text(label, at: Point(area.minX - tick - gap - yTickWidth - 2, area.midY), style: .label,

@@ -23,6 +23,8 @@ enum ExperimentPage {
                 "pdf": links.url(for: "figures/\(figure.id).pdf"),
                 "svg": links.url(for: "figures/\(figure.id).svg"),
                 "alt": "Figure \(index + 1): \(figure.title)",
+                // Shown at its print width (a little enlarged for screens), never wider than the page.
+                "displayWidth": Int((figure.widthInches * 110).rounded()),
             ]
         }
         var facts: [[String: String]] = [
@@ -108,7 +110,7 @@ enum ExperimentPage {
         <h2>Figures</h2>
         {{#figures}}
         <figure id="{{id}}">
-        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" loading="lazy"></a>
+        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" style="width: {{displayWidth}}px" loading="lazy"></a>
         <figcaption><span class="number">Figure {{number}}.</span> <strong>{{title}}.</strong> {{caption}}
         <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a></div>
         </figcaption>
