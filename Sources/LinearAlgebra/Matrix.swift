@@ -46,15 +46,41 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
         Matrix(rows: columns, columns: rows) { r, c in self[c, r] }
     }
 
-    /// The product `self * other`, each element summed over k in increasing order.
+    /// The product `self * other`: each element one fused multiply-add chain over k in
+    /// increasing order (the order `GEMM` uses, so both agree bit for bit).
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "cannot multiply \(rows)x\(columns) by \(other.rows)x\(other.columns)")
         var product = Matrix(rows: rows, columns: other.columns)
-        for i in 0..<rows {
-            for j in 0..<other.columns {
-                var sum: Scalar = 0
-                for k in 0..<columns { sum += self[i, k] * other[k, j] }
-                product[i, j] = sum
+        elements.withUnsafeBufferPointer { a in
+            other.elements.withUnsafeBufferPointer { b in
+                product.elements.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<rows {
+                        for j in 0..<other.columns {
+                            var sum: Scalar = 0
+                            for k in 0..<columns { sum = sum.addingProduct(a[i * columns + k], b[k * other.columns + j]) }
+                            c[i * other.columns + j] = sum
+                        }
+                    }
+                }
+            }
+        }
+        return product
+    }
+}
+
+extension Matrix where Scalar == Float {
+    /// The product `self * other` by the fast `GEMM` kernel (same result as the generic one).
+    public func multiplied(by other: Matrix<Float>, workspace: GEMMWorkspace = GEMMWorkspace()) -> Matrix<Float> {
+        precondition(columns == other.rows, "cannot multiply \(rows)x\(columns) by \(other.rows)x\(other.columns)")
+        var product = Matrix(rows: rows, columns: other.columns)
+        elements.withUnsafeBufferPointer { a in
+            other.elements.withUnsafeBufferPointer { b in
+                product.elements.withUnsafeMutableBufferPointer { c in
+                    GEMM.multiply(m: rows, n: other.columns, k: columns,
+                                  a: GEMM.Operand(a.baseAddress!, leadingDimension: columns),
+                                  b: GEMM.Operand(b.baseAddress!, leadingDimension: other.columns),
+                                  c: c.baseAddress!, ldc: other.columns, workspace: workspace)
+                }
             }
         }
         return product

@@ -79,10 +79,10 @@ import Testing
         try workspace.write("xss.json", Self.spec(id: "xss", title: "<script>alert(1)</script> & friends"))
         #expect(try CLI.run(["run", "xss.json", "--quiet"], in: workspace.url).status == 0)
         let page = try workspace.text("Reports/xss/index.html")
-        #expect(!page.contains("<script>"))
+        #expect(!page.contains("<script>alert"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends"))
         let index = try workspace.text("Reports/index.html")
-        #expect(!index.contains("<script>") && index.contains("&lt;script&gt;"))
+        #expect(!index.contains("<script>alert") && index.contains("&lt;script&gt;"))
     }
 
     @Test func schemaAndListCommands() throws {

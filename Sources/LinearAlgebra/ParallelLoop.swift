@@ -1,0 +1,35 @@
+import Dispatch
+import Synchronization
+
+/// Runs `body(index)` for every index in 0..<count on up to `ComputeThreads.count` threads.
+///
+/// Indices are handed out dynamically, so which thread runs an index varies from run to run;
+/// callers must make each index write disjoint outputs computed in a fixed order, and then the
+/// result cannot depend on scheduling or thread count.
+public enum ParallelLoop {
+    public static func run(_ count: Int, threads: Int = ComputeThreads.count, _ body: (Int) -> Void) {
+        let workers = min(threads, count)
+        guard workers > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        let next = Atomic<Int>(0)
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if index >= count { break }
+                    shared.value(index)
+                }
+            }
+        }
+    }
+}
+
+/// Carries a value across a concurrency boundary that the caller has made safe by construction
+/// (disjoint writes, joined before use).
+public struct UncheckedSendable<Value>: @unchecked Sendable {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
+}
