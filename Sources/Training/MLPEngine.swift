@@ -1,0 +1,253 @@
+import LinearAlgebra
+import Network
+
+/// Forward and backward passes of an `MLP` over batches of up to `capacity` rows, with every
+/// buffer allocated once: a training step allocates nothing.
+///
+/// All reductions (batch statistics, bias gradients, losses) run over rows in index order, and
+/// products go through `TrainingScalar.gemm`, so results are bit-identical at any thread count.
+public final class MLPEngine<Scalar: TrainingScalar> {
+    public let configuration: MLPConfiguration
+    public let capacity: Int
+    let workspace = GEMMWorkspace()
+
+    /// Per hidden layer: the affine output H, the activation input Z (H, or gamma x-hat + beta
+    /// with batch normalization), x-hat, the activation A, dL/dH, and dL/dZ (the same buffer as
+    /// dL/dH without batch normalization).
+    private var affine: [UnsafeMutablePointer<Scalar>]
+    private var activationInput: [UnsafeMutablePointer<Scalar>]
+    private var normalized: [UnsafeMutablePointer<Scalar>]
+    private var activations: [UnsafeMutablePointer<Scalar>]
+    private var deltas: [UnsafeMutablePointer<Scalar>]
+    private var activationInputGradient: [UnsafeMutablePointer<Scalar>]
+    private var batchMean: [[Scalar]]
+    private var batchInverseStd: [[Scalar]]
+    private let logits: UnsafeMutablePointer<Scalar>
+    private let logitGradient: UnsafeMutablePointer<Scalar>
+    private var rows = 0
+    /// The gradients of the last backward pass.
+    public private(set) var gradients: MLPGradients<Scalar>?
+
+    public init(configuration: MLPConfiguration, capacity: Int) {
+        self.configuration = configuration
+        self.capacity = capacity
+        let hidden = configuration.hidden
+        func buffers(_ enabled: Bool = true) -> [UnsafeMutablePointer<Scalar>] {
+            hidden.map { width in
+                let pointer = UnsafeMutablePointer<Scalar>.allocate(capacity: enabled ? capacity * width : 1)
+                pointer.initialize(repeating: 0, count: enabled ? capacity * width : 1)
+                return pointer
+            }
+        }
+        affine = buffers()
+        activationInput = configuration.batchNormalization ? buffers() : affine
+        normalized = buffers(configuration.batchNormalization)
+        activations = buffers()
+        deltas = buffers()
+        activationInputGradient = configuration.batchNormalization ? buffers() : deltas
+        batchMean = hidden.map { [Scalar](repeating: 0, count: $0) }
+        batchInverseStd = hidden.map { [Scalar](repeating: 1, count: $0) }
+        logits = .allocate(capacity: capacity * configuration.outputs)
+        logits.initialize(repeating: 0, count: capacity * configuration.outputs)
+        logitGradient = .allocate(capacity: capacity * configuration.outputs)
+        logitGradient.initialize(repeating: 0, count: capacity * configuration.outputs)
+    }
+
+    deinit {
+        var released = Set<UnsafeMutablePointer<Scalar>>()
+        for pointer in affine + activationInput + normalized + activations + deltas + activationInputGradient + [logits, logitGradient]
+        where released.insert(pointer).inserted {
+            pointer.deallocate()
+        }
+    }
+
+    // MARK: Forward
+
+    /// Runs the network on `rows` samples (row-major, `configuration.inputs` columns). In training
+    /// mode batch normalization uses batch statistics and updates the running averages in `mlp`.
+    public func forward(_ mlp: inout MLP<Scalar>, input: UnsafePointer<Scalar>, rows: Int, training: Bool) {
+        precondition(rows > 0 && rows <= capacity, "batch of \(rows) rows exceeds the engine's capacity \(capacity)")
+        self.rows = rows
+        let widths = configuration.widths
+        let activation = configuration.activation
+        let normalize = configuration.batchNormalization
+        var layerInput = input
+        for layer in 0..<configuration.hidden.count {
+            let width = widths[layer + 1]
+            let output = activations[layer]
+            let bias = mlp.biases[layer]
+            mlp.weights[layer].withUnsafeBufferPointer { weight in
+                bias.withUnsafeBufferPointer { bias in
+                    let biasBase = bias.baseAddress
+                    let affineBase = affine[layer]
+                    Scalar.gemm(m: rows, n: width, k: widths[layer], a: layerInput, lda: widths[layer], transposeA: false,
+                                b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width,
+                                workspace: workspace) { row, h in
+                        if let biasBase { for j in 0..<width { h[j] += biasBase[j] } }
+                        if !normalize { Self.activate(activation, h, output + row * width, width) }
+                    }
+                }
+            }
+            if normalize { batchNormalize(&mlp, layer: layer, width: width, training: training) }
+            layerInput = UnsafePointer(output)
+        }
+        let last = configuration.hidden.count
+        let classes = configuration.outputs
+        mlp.weights[last].withUnsafeBufferPointer { weight in
+            mlp.biases[last].withUnsafeBufferPointer { bias in
+                let biasBase = bias.baseAddress!
+                Scalar.gemm(m: rows, n: classes, k: widths[last], a: layerInput, lda: widths[last], transposeA: false,
+                            b: weight.baseAddress!, ldb: classes, transposeB: false, c: logits, ldc: classes,
+                            workspace: workspace) { _, z in
+                    for j in 0..<classes { z[j] += biasBase[j] }
+                }
+            }
+        }
+    }
+
+    private func batchNormalize(_ mlp: inout MLP<Scalar>, layer: Int, width: Int, training: Bool) {
+        let h = affine[layer], xHat = normalized[layer], z = activationInput[layer], a = activations[layer]
+        let epsilon: Scalar = 1e-5
+        if training {
+            var mean = [Scalar](repeating: 0, count: width), variance = mean
+            for row in 0..<rows { for j in 0..<width { mean[j] += h[row * width + j] } }
+            for j in 0..<width { mean[j] /= Scalar(rows) }
+            for row in 0..<rows {
+                for j in 0..<width {
+                    let d = h[row * width + j] - mean[j]
+                    variance[j] += d * d
+                }
+            }
+            for j in 0..<width {
+                let biased = variance[j] / Scalar(rows)
+                batchMean[layer][j] = mean[j]
+                batchInverseStd[layer][j] = 1 / Scalar.sqrt(biased + epsilon)
+                let unbiased = rows > 1 ? variance[j] / Scalar(rows - 1) : biased
+                mlp.runningMeans[layer][j] = 0.9 * mlp.runningMeans[layer][j] + 0.1 * mean[j]
+                mlp.runningVariances[layer][j] = 0.9 * mlp.runningVariances[layer][j] + 0.1 * unbiased
+            }
+        } else {
+            for j in 0..<width {
+                batchMean[layer][j] = mlp.runningMeans[layer][j]
+                batchInverseStd[layer][j] = 1 / Scalar.sqrt(mlp.runningVariances[layer][j] + epsilon)
+            }
+        }
+        let gamma = mlp.gammas[layer], beta = mlp.betas[layer]
+        for row in 0..<rows {
+            for j in 0..<width {
+                let index = row * width + j
+                xHat[index] = (h[index] - batchMean[layer][j]) * batchInverseStd[layer][j]
+                z[index] = gamma[j] * xHat[index] + beta[j]
+            }
+            Self.activate(configuration.activation, z + row * width, a + row * width, width)
+        }
+    }
+
+    @inline(__always)
+    static func activate(_ activation: Activation, _ input: UnsafePointer<Scalar>, _ output: UnsafeMutablePointer<Scalar>, _ count: Int) {
+        if case .relu = activation {
+            for j in 0..<count { output[j] = input[j] > 0 ? input[j] : 0 }
+        } else {
+            for j in 0..<count { output[j] = activation.value(input[j]) }
+        }
+    }
+
+    // MARK: Loss and backward
+
+    /// The mean loss of the last forward pass against `labels`; prepares dL/dlogits.
+    public func loss(_ loss: Loss, labels: UnsafePointer<Int32>) -> Double {
+        loss.evaluate(logits: logits, labels: labels, rows: rows, classes: configuration.outputs, gradient: logitGradient)
+    }
+
+    /// Back-propagates the last loss through the network (no gradient for the input) and stores
+    /// the gradients, with `weightDecay` * W added to each weight gradient (L2 penalty).
+    public func backward(_ mlp: MLP<Scalar>, input: UnsafePointer<Scalar>, weightDecay: Scalar = 0) {
+        var gradients = self.gradients ?? MLPGradients(zeroLike: mlp)
+        let widths = configuration.widths
+        let hiddenCount = configuration.hidden.count
+        let activation = configuration.activation
+        var upstream = UnsafePointer(logitGradient)
+        for layer in stride(from: hiddenCount, through: 0, by: -1) {
+            let inputs = widths[layer], outputs = widths[layer + 1]
+            let layerInput = layer == 0 ? input : UnsafePointer(activations[layer - 1])
+            // dW = input^T * upstream; db = column sums of upstream (rows in order).
+            gradients.weights[layer].withUnsafeMutableBufferPointer { gradient in
+                Scalar.gemm(m: inputs, n: outputs, k: rows, a: layerInput, lda: inputs, transposeA: true,
+                            b: upstream, ldb: outputs, transposeB: false, c: gradient.baseAddress!, ldc: outputs,
+                            workspace: workspace, epilogue: nil)
+                if weightDecay != 0 {
+                    mlp.weights[layer].withUnsafeBufferPointer { weight in
+                        for index in 0..<gradient.count { gradient[index] += weightDecay * weight[index] }
+                    }
+                }
+            }
+            if configuration.hasBias(layer) {
+                gradients.biases[layer].withUnsafeMutableBufferPointer { bias in
+                    for j in 0..<outputs { bias[j] = 0 }
+                    for row in 0..<rows { for j in 0..<outputs { bias[j] += upstream[row * outputs + j] } }
+                }
+            }
+            guard layer > 0 else { break }
+            // dL/dZ of the layer below = (upstream * W^T) .* phi'(Z), then through batch norm.
+            let below = layer - 1
+            let z = UnsafePointer(activationInput[below])
+            let target = activationInputGradient[below]
+            mlp.weights[layer].withUnsafeBufferPointer { weight in
+                Scalar.gemm(m: rows, n: inputs, k: outputs, a: upstream, lda: outputs, transposeA: false,
+                            b: weight.baseAddress!, ldb: outputs, transposeB: true, c: target, ldc: inputs,
+                            workspace: workspace) { row, d in
+                    let zRow = z + row * inputs
+                    if case .relu = activation {
+                        for j in 0..<inputs where !(zRow[j] > 0) { d[j] = 0 }
+                    } else {
+                        for j in 0..<inputs { d[j] *= activation.derivative(zRow[j]) }
+                    }
+                }
+            }
+            if configuration.batchNormalization {
+                batchNormalizationBackward(mlp, layer: below, width: inputs, gradients: &gradients)
+            }
+            upstream = UnsafePointer(deltas[below])
+        }
+        self.gradients = gradients
+    }
+
+    /// From dL/dZ to dL/dH, dgamma and dbeta (batch statistics, as in the forward pass):
+    /// dH = gamma / sigma / N * (N dZ - dbeta - x-hat dgamma).
+    private func batchNormalizationBackward(_ mlp: MLP<Scalar>, layer: Int, width: Int, gradients: inout MLPGradients<Scalar>) {
+        let dZ = activationInputGradient[layer], xHat = normalized[layer], dH = deltas[layer]
+        var dGamma = [Scalar](repeating: 0, count: width), dBeta = dGamma
+        for row in 0..<rows {
+            for j in 0..<width {
+                let index = row * width + j
+                dGamma[j] += dZ[index] * xHat[index]
+                dBeta[j] += dZ[index]
+            }
+        }
+        let count = Scalar(rows)
+        for row in 0..<rows {
+            for j in 0..<width {
+                let index = row * width + j
+                dH[index] = mlp.gammas[layer][j] * batchInverseStd[layer][j] / count * (count * dZ[index] - dBeta[j] - xHat[index] * dGamma[j])
+            }
+        }
+        gradients.gammas[layer] = dGamma
+        gradients.betas[layer] = dBeta
+    }
+
+    // MARK: Inspection
+
+    /// Layer `layer`'s activations of the last forward pass (rows x width).
+    public func activations(ofLayer layer: Int) -> UnsafeBufferPointer<Scalar> {
+        UnsafeBufferPointer(start: activations[layer], count: rows * configuration.hidden[layer])
+    }
+
+    /// dL/dH of hidden layer `layer` from the last backward pass (rows x width): the gradient
+    /// back-propagated to the layer's affine output.
+    public func backpropagatedGradient(ofLayer layer: Int) -> UnsafeBufferPointer<Scalar> {
+        UnsafeBufferPointer(start: deltas[layer], count: rows * configuration.hidden[layer])
+    }
+
+    /// The logits of the last forward pass (rows x outputs).
+    public var output: UnsafeBufferPointer<Scalar> { UnsafeBufferPointer(start: logits, count: rows * configuration.outputs) }
+}
