@@ -43,27 +43,31 @@ let package = Package(
         .target(name: "Network", dependencies: [
             "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
         ]),
-        .target(name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
+        .target(name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"], swiftSettings: kernelSettings),
         .target(name: "Theory", dependencies: ["Network", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
 
         // spec -> run -> results -> figures -> report.
-        .target(name: "Spec", dependencies: ["JSON", "Network"]),
-        .target(name: "Results", dependencies: ["JSON", "Hashing"]),
+        .target(name: "Spec", dependencies: ["JSON", "Network", "Training", "Datasets"]),
+        .target(name: "Results", dependencies: ["JSON", "Hashing", "Training"]),
         .target(name: "Run", dependencies: [
             "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra",
         ]),
         .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
-        .target(name: "Figures", dependencies: ["Results", "Plotting", "Spec"]),
+        .target(name: "Figures", dependencies: ["Results", "Plotting", "Spec", "Training"]),
         .target(name: "Report", dependencies: [
             "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Workflow", dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Hashing", "JSON"]),
+        .target(name: "Workflow", dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing", "JSON"]),
 
         // The command-line tool: argument parsing and error printing only.
         .executableTarget(name: "initlab", dependencies: [
-            "Workflow", "Spec", "Theory", "Network", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Workflow", "Spec", "Theory", "Network", "LinearAlgebra", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // `make bench`: InitLab against NumPy and OpenBLAS (loaded at run time, only here).
+        .executableTarget(name: "initlab-bench", dependencies: ["LinearAlgebra", "Training", "Datasets", "Randomness", "Network"],
+                          path: "Benchmarks/InitLabBench"),
 
         // Tests mirror the sources.
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),

@@ -26,6 +26,12 @@ public enum FigureFactory {
         case (.activations(let activations), "layer-statistics"):
             guard case .activations(let experiment) = spec.body else { break }
             return LayerStatisticsFigure.draft(activations, experiment: experiment, size: request.size)
+        case (.training(let training), "loss"): return TrainingFigures.loss(training, request: request)
+        case (.training(let training), "accuracy"): return TrainingFigures.accuracy(training, request: request)
+        case (.training(let training), "layer-statistics"): return TrainingFigures.layerStatistics(training, request: request)
+        case (.training(let training), "gradient-histograms"): return TrainingFigures.initialHistograms(training, request: request, gradients: true)
+        case (.training(let training), "activation-histograms"): return TrainingFigures.initialHistograms(training, request: request, gradients: false)
+        case (.training(let training), "variance-by-depth"): return TrainingFigures.varianceByDepth(training, request: request)
         default:
             break
         }

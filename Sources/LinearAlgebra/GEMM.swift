@@ -5,9 +5,9 @@
 /// element, never the order inside one, so the result is bit-identical at any thread count and
 /// in debug and release builds (`GEMMReference` computes the same chain naively; tests compare).
 ///
-/// Layout: row-major with leading dimensions. The kernel computes 6 x 16 tiles of C from packed
-/// panels of A (6 rows) and B (16 columns), rows of C are distributed over threads, and an
-/// optional epilogue runs on each finished row while it is still in cache (bias, activation).
+/// Layout: row-major with leading dimensions. The kernel computes 6 x 16 tiles of C, reading A in
+/// place and B in place or from packed 16-column panels; rows of C are distributed over threads,
+/// and an optional epilogue runs on each finished row while it is still in cache.
 public enum GEMM {
     /// Rows of C per micro-tile.
     public static let tileRows = 6
@@ -45,26 +45,42 @@ public enum GEMM {
         let panels = (m + tileRows - 1) / tileRows
         let workers = max(1, min(threads, panels))
         workspace.reserve(k: k, strips: strips, threads: workers)
+        // B is read in place when its rows hold 16 contiguous columns and are close together
+        // (small leading dimension: few pages per strip); otherwise, and for a transposed B or a
+        // narrow last strip, it is copied into zero-padded k x 16 panels first.
         let packedB = workspace.packedB
-        packB(b, k: k, n: n, strips: strips, into: packedB)
+        let directStrips = b.transposed || b.leadingDimension > 512 ? 0 : n / tileColumns
+        packB(b, k: k, n: n, firstStrip: directStrips, strips: strips, into: packedB)
+        let directStride = b.leadingDimension * MemoryLayout<Float>.stride
+        let packedStride = tileColumns * MemoryLayout<Float>.stride
+        let bBase = UnsafeRawPointer(b.base), packedBase = UnsafeRawPointer(packedB)
+        // A is read in place: element (row, index) sits at row * rowStride + index * indexStride.
+        let (rowStride, indexStride) = a.transposed ? (1, a.leadingDimension) : (a.leadingDimension, 1)
         let shared = UncheckedSendable((c, epilogue))
         // Consecutive row panels are grouped so each task amortises its dispatch.
         let panelsPerTask = max(1, panels / (workers * 4))
         let tasks = (panels + panelsPerTask - 1) / panelsPerTask
-        let slots = workspace.slotCounter
         ParallelLoop.run(tasks, threads: workers) { task in
             let (c, epilogue) = shared.value
-            let slot = slots.acquire()
-            defer { slots.release(slot) }
-            let packedA = workspace.packedA(slot: slot)
             for panel in (task * panelsPerTask)..<min(panels, (task + 1) * panelsPerTask) {
                 let row0 = panel * tileRows
                 let rows = min(tileRows, m - row0)
-                packA(a, row0: row0, rows: rows, k: k, into: packedA)
+                // Rows past the end repeat row 0: their results are computed but never stored.
+                let offsets = SIMD8<Int>((0..<8).lazy.map { row in (row < rows ? row : 0) * rowStride })
+                let aPanel = a.base + row0 * rowStride
                 for strip in 0..<strips {
                     let column0 = strip * tileColumns
-                    microKernel(k: k, a: packedA, b: packedB + strip * k * tileColumns, c: c + row0 * ldc + column0, ldc: ldc,
-                                rows: rows, columns: min(tileColumns, n - column0))
+                    let columns = min(tileColumns, n - column0)
+                    let direct = strip < directStrips
+                    let bPanel = direct ? bBase + strip * packedStride : packedBase + strip * k * packedStride
+                    let bStride = direct ? directStride : packedStride
+                    if columns <= 8 {
+                        narrowKernel(k: k, a: aPanel, offsets: offsets, indexStride: indexStride, b: bPanel, bStride: bStride,
+                                     c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
+                    } else {
+                        microKernel(k: k, a: aPanel, offsets: offsets, indexStride: indexStride, b: bPanel, bStride: bStride,
+                                    c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
+                    }
                 }
                 if let epilogue {
                     for row in row0..<(row0 + rows) { epilogue(row, c + row * ldc) }
@@ -73,66 +89,60 @@ public enum GEMM {
         }
     }
 
-    /// op(B) into strips of 16 columns, k-major, zero-padded on the right.
-    private static func packB(_ b: Operand, k: Int, n: Int, strips: Int, into packed: UnsafeMutablePointer<Float>) {
-        for strip in 0..<strips {
+    /// Strips `firstStrip..<strips` of op(B), k-major, 16 columns each, zero-padded on the right.
+    private static func packB(_ b: Operand, k: Int, n: Int, firstStrip: Int, strips: Int, into packed: UnsafeMutablePointer<Float>) {
+        let ld = b.leadingDimension
+        for strip in firstStrip..<strips {
             let column0 = strip * tileColumns
             let width = min(tileColumns, n - column0)
             let destination = packed + strip * k * tileColumns
-            for row in 0..<k {
-                let target = destination + row * tileColumns
-                if !b.transposed && width == tileColumns {
-                    target.update(from: b.base + row * b.leadingDimension + column0, count: tileColumns)
-                } else {
-                    for column in 0..<tileColumns {
-                        target[column] = column < width ? b.element(row, column0 + column) : 0
-                    }
+            if width < tileColumns { destination.update(repeating: 0, count: k * tileColumns) }
+            if b.transposed {
+                // op(B)[row, column] = B[column, row]: walk each stored row of B once.
+                for column in 0..<width {
+                    let source = b.base + (column0 + column) * ld
+                    for row in 0..<k { destination[row * tileColumns + column] = source[row] }
                 }
-            }
-        }
-    }
-
-    /// Rows row0..<row0+rows of op(A), k-major (6 values per k), zero-padded below.
-    private static func packA(_ a: Operand, row0: Int, rows: Int, k: Int, into packed: UnsafeMutablePointer<Float>) {
-        for column in 0..<k {
-            let target = packed + column * tileRows
-            for row in 0..<tileRows {
-                target[row] = row < rows ? a.element(row0 + row, column) : 0
+            } else {
+                for row in 0..<k {
+                    (destination + row * tileColumns).update(from: b.base + row * ld + column0, count: width)
+                }
             }
         }
     }
 
     /// One 6 x 16 tile: twelve 8-wide accumulators, one FMA chain per element over k.
     @inline(__always)
-    private static func microKernel(k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-                                    ldc: Int, rows: Int, columns: Int) {
+    private static func microKernel(k: Int, a: UnsafePointer<Float>, offsets: SIMD8<Int>, indexStride: Int, b: UnsafeRawPointer, bStride: Int,
+                                    c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int) {
         var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
         var c20 = SIMD8<Float>(), c21 = SIMD8<Float>(), c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
         var c40 = SIMD8<Float>(), c41 = SIMD8<Float>(), c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
-        var ap = a, bp = UnsafeRawPointer(b)
+        let o0 = offsets[0], o1 = offsets[1], o2 = offsets[2], o3 = offsets[3], o4 = offsets[4], o5 = offsets[5]
+        var ap = a, bp = b
         for _ in 0..<k {
             let b0 = bp.loadUnaligned(as: SIMD8<Float>.self)
             let b1 = bp.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-            var s = SIMD8<Float>(repeating: ap[0])
+            var s = SIMD8<Float>(repeating: ap[o0])
             c00.addProduct(s, b0)
             c01.addProduct(s, b1)
-            s = SIMD8<Float>(repeating: ap[1])
+            s = SIMD8<Float>(repeating: ap[o1])
             c10.addProduct(s, b0)
             c11.addProduct(s, b1)
-            s = SIMD8<Float>(repeating: ap[2])
+            s = SIMD8<Float>(repeating: ap[o2])
             c20.addProduct(s, b0)
             c21.addProduct(s, b1)
-            s = SIMD8<Float>(repeating: ap[3])
+            s = SIMD8<Float>(repeating: ap[o3])
             c30.addProduct(s, b0)
             c31.addProduct(s, b1)
-            s = SIMD8<Float>(repeating: ap[4])
+            s = SIMD8<Float>(repeating: ap[o4])
             c40.addProduct(s, b0)
             c41.addProduct(s, b1)
-            s = SIMD8<Float>(repeating: ap[5])
+            s = SIMD8<Float>(repeating: ap[o5])
             c50.addProduct(s, b0)
             c51.addProduct(s, b1)
-            ap += tileRows
-            bp += tileColumns * MemoryLayout<Float>.stride
+            ap += indexStride
+            bp += bStride
         }
         if rows == tileRows && columns == tileColumns {
             store(c00, c01, to: c)
@@ -143,11 +153,47 @@ public enum GEMM {
             store(c50, c51, to: c + 5 * ldc)
             return
         }
-        let tile = [c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51]
-        for row in 0..<rows {
-            for column in 0..<columns {
-                c[row * ldc + column] = tile[row * 2 + column / 8][column % 8]
-            }
+        // An edge tile: spill to the stack and copy the valid part.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: tileRows * tileColumns) { tile in
+            let base = tile.baseAddress!
+            store(c00, c01, to: base)
+            store(c10, c11, to: base + 16)
+            store(c20, c21, to: base + 32)
+            store(c30, c31, to: base + 48)
+            store(c40, c41, to: base + 64)
+            store(c50, c51, to: base + 80)
+            for row in 0..<rows { (c + row * ldc).update(from: base + row * tileColumns, count: columns) }
+        }
+    }
+
+    /// The last strip when at most 8 columns are left: half the work of the full kernel, the
+    /// same FMA chain per element.
+    @inline(__always)
+    private static func narrowKernel(k: Int, a: UnsafePointer<Float>, offsets: SIMD8<Int>, indexStride: Int, b: UnsafeRawPointer, bStride: Int,
+                                     c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int) {
+        var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>(), c4 = SIMD8<Float>(), c5 = SIMD8<Float>()
+        let o0 = offsets[0], o1 = offsets[1], o2 = offsets[2], o3 = offsets[3], o4 = offsets[4], o5 = offsets[5]
+        var ap = a, bp = b
+        for _ in 0..<k {
+            let b0 = bp.loadUnaligned(as: SIMD8<Float>.self)
+            c0.addProduct(SIMD8<Float>(repeating: ap[o0]), b0)
+            c1.addProduct(SIMD8<Float>(repeating: ap[o1]), b0)
+            c2.addProduct(SIMD8<Float>(repeating: ap[o2]), b0)
+            c3.addProduct(SIMD8<Float>(repeating: ap[o3]), b0)
+            c4.addProduct(SIMD8<Float>(repeating: ap[o4]), b0)
+            c5.addProduct(SIMD8<Float>(repeating: ap[o5]), b0)
+            ap += indexStride
+            bp += bStride
+        }
+        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: tileRows) { tile in
+            tile[0] = c0
+            tile[1] = c1
+            tile[2] = c2
+            tile[3] = c3
+            tile[4] = c4
+            tile[5] = c5
+            let values = UnsafeRawPointer(tile.baseAddress!).assumingMemoryBound(to: Float.self)
+            for row in 0..<rows { (c + row * ldc).update(from: values + row * 8, count: columns) }
         }
     }
 

@@ -50,6 +50,9 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
     /// increasing order (the order `GEMM` uses, so both agree bit for bit).
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "cannot multiply \(rows)x\(columns) by \(other.rows)x\(other.columns)")
+        if let single = self as? Matrix<Float>, let otherSingle = other as? Matrix<Float> {
+            return single.gemmProduct(otherSingle) as! Matrix
+        }
         var product = Matrix(rows: rows, columns: other.columns)
         elements.withUnsafeBufferPointer { a in
             other.elements.withUnsafeBufferPointer { b in
@@ -69,9 +72,9 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
 }
 
 extension Matrix where Scalar == Float {
-    /// The product `self * other` by the fast `GEMM` kernel (same result as the generic one).
-    public func multiplied(by other: Matrix<Float>, workspace: GEMMWorkspace = GEMMWorkspace()) -> Matrix<Float> {
-        precondition(columns == other.rows, "cannot multiply \(rows)x\(columns) by \(other.rows)x\(other.columns)")
+    /// The product `self * other` by the fast `GEMM` kernel (the generic `multiplied(by:)`
+    /// forwards here for `Float`).
+    func gemmProduct(_ other: Matrix<Float>, workspace: GEMMWorkspace = GEMMWorkspace()) -> Matrix<Float> {
         var product = Matrix(rows: rows, columns: other.columns)
         elements.withUnsafeBufferPointer { a in
             other.elements.withUnsafeBufferPointer { b in

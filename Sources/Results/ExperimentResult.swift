@@ -7,6 +7,7 @@ import JSON
 public struct ExperimentResult: Sendable, Equatable {
     public enum Body: Sendable, Equatable {
         case activations(ActivationsResult)
+        case training(TrainingResult)
     }
 
     public let experimentID: String
@@ -34,6 +35,7 @@ public struct ExperimentResult: Sendable, Equatable {
         ]
         switch body {
         case .activations(let result): object["activations"] = result.json
+        case .training(let result): object["training"] = result.json
         }
         return .object(object)
     }
@@ -42,6 +44,7 @@ public struct ExperimentResult: Sendable, Equatable {
     public var arrays: [NamedArray] {
         switch body {
         case .activations(let result): result.arrays
+        case .training(let result): result.arrays
         }
     }
 }

@@ -1,13 +1,18 @@
+import Foundation
 import Results
 import Spec
 
-/// Runs a validated experiment and returns its results; pure apart from progress reports.
+/// Runs a validated experiment and returns its results; pure apart from reading data files
+/// (under `dataRoot`) and progress reports.
 public enum ExperimentRunner {
-    public static func run(_ spec: ExperimentSpec, progress: RunProgress = .silent) throws(RunError) -> ExperimentResult {
+    public static func run(_ spec: ExperimentSpec, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                           progress: RunProgress = .silent) throws(RunError) -> ExperimentResult {
         let body: ExperimentResult.Body
         switch spec.body {
         case .activations(let experiment):
             body = .activations(try ActivationsRun.run(experiment, spec: spec, progress: progress))
+        case .training(let experiment):
+            body = .training(try TrainingRun.run(experiment, spec: spec, dataRoot: dataRoot, progress: progress))
         }
         return ExperimentResult(experimentID: spec.id, kind: spec.kind, seed: spec.seed, body: body)
     }

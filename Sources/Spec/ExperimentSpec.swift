@@ -5,6 +5,7 @@ public struct ExperimentSpec: Sendable {
     /// What the experiment runs.
     public enum Body: Sendable {
         case activations(ActivationsExperiment)
+        case training(TrainingExperiment)
     }
 
     public let id: String
@@ -33,6 +34,7 @@ public struct ExperimentSpec: Sendable {
         let body: Body
         switch kind {
         case "activations": body = .activations(try ActivationsExperiment.read(reader))
+        case "training": body = .training(try TrainingExperiment.read(reader))
         default: preconditionFailure("schema admitted unknown kind \(kind)")
         }
         let seed = reader.member("seed").int

@@ -32,12 +32,15 @@ public struct FigureSpec: Sendable, Hashable {
     public let size: Size?
     /// A caption replacing the default one.
     public let caption: String?
+    /// A logarithmic y axis where the figure offers one (loss curves).
+    public let logY: Bool
 
-    public init(type: String, name: String? = nil, size: Size? = nil, caption: String? = nil) {
+    public init(type: String, name: String? = nil, size: Size? = nil, caption: String? = nil, logY: Bool = false) {
         self.type = type
         self.name = name ?? type
         self.size = size
         self.caption = caption
+        self.logY = logY
     }
 
     /// The stable id used as file name, HTML anchor and citation label.
@@ -49,7 +52,8 @@ public struct FigureSpec: Sendable, Hashable {
         var figures: [FigureSpec] = []
         for reader in list.elements {
             let figure = FigureSpec(type: reader.member("type").string, name: reader["name"]?.string,
-                                    size: reader["size"].map(readSize), caption: reader["caption"]?.string)
+                                    size: reader["size"].map(readSize), caption: reader["caption"]?.string,
+                                    logY: reader["log_y"]?.bool ?? false)
             guard figure.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
                 throw (reader["name"] ?? reader).error("a figure name may contain only lower-case letters, digits and '-', found \"\(figure.name)\"")
             }

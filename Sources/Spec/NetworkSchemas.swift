@@ -14,6 +14,14 @@ enum NetworkSchemas {
 
     static let network = Schema.object("The network: hidden layers, activation and initialization.", networkProperties)
 
+    /// A trained network: biases on by default (as in the textbook), optional batch normalization;
+    /// the output layer (one unit per class, affine, zero bias) is added automatically.
+    static let trainedNetwork = Schema.object(
+        "The network's hidden layers, activation and initialization; an affine output layer with one unit per class follows.",
+        networkProperties.map { property in
+            property.name == "bias" ? .init("bias", .boolean("Whether layers have a bias (zeros unless bias_initializer says otherwise).", default: true)) : property
+        } + [.init("batch_norm", .boolean("Batch normalization after each hidden affine map (Ioffe & Szegedy 2015).", default: false))])
+
     static let variantProperties: [Schema.Property] = [
         .init("label", .string("Name shown in figures and tables.", nonEmpty: true), required: true),
         .init("key", .string("Stable key naming the variant's random streams (default: the label, lower-cased, with '-' for other characters).", nonEmpty: true)),

@@ -9,6 +9,8 @@ public struct NetworkSpec: Sendable {
     public let initializer: InitializerChoice
     /// The bias rule, or `nil` for layers without bias.
     public let bias: Initializer?
+    /// Batch normalization after each hidden affine map (training experiments).
+    public let batchNormalization: Bool
 
     public var depth: Int { widths.count }
 
@@ -26,7 +28,8 @@ public struct NetworkSpec: Sendable {
                 bias = initializer.defaultBias
             }
         }
-        return NetworkSpec(widths: widths, activation: activation, initializer: initializer, bias: bias)
+        return NetworkSpec(widths: widths, activation: activation, initializer: initializer, bias: bias,
+                           batchNormalization: pick("batch_norm")?.bool ?? false)
     }
 
     /// depth x width, or widths; a variant's shape keys replace the network's as a whole.

@@ -5,6 +5,7 @@ public enum SpecSchema {
     /// Every experiment kind and its schema.
     static let kinds: [(name: String, schema: Schema)] = [
         ("activations", ActivationsSchema.schema),
+        ("training", TrainingSchema.schema),
     ]
 
     public static let experiment = Schema(
@@ -14,6 +15,7 @@ public enum SpecSchema {
     /// Figure types each kind can draw.
     public static let figureTypes: [String: [String]] = [
         "activations": ActivationsSchema.figureTypes,
+        "training": TrainingSchema.figureTypes,
     ]
 
     /// The JSON Schema document `initlab schema` prints.

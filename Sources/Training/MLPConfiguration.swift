@@ -28,7 +28,7 @@ public struct MLPConfiguration: Sendable, Hashable {
     /// Number of affine maps (hidden layers plus the output layer).
     public var layerCount: Int { hidden.count + 1 }
     /// Whether affine map `layer` (0-based) adds a bias.
-    func hasBias(_ layer: Int) -> Bool { layer == hidden.count || (hiddenBias && !batchNormalization) }
+    public func hasBias(_ layer: Int) -> Bool { layer == hidden.count || (hiddenBias && !batchNormalization) }
 
     /// Multiply-adds of one forward pass per sample (the backward pass costs about twice this,
     /// minus the unneeded gradient for the input).

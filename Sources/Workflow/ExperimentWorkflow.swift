@@ -22,6 +22,8 @@ public enum ExperimentWorkflow {
         public var force: Bool
         /// Write index.html with every image and download inline.
         public var selfContained: Bool
+        /// Where the data cache (.cache/data) is looked for.
+        public var dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
         public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent, force: Bool = false,
                     selfContained: Bool = false) {
@@ -68,7 +70,8 @@ public enum ExperimentWorkflow {
             }
         }
         let folder = options.reportsDirectory.appendingPathComponent(spec.id)
-        let cacheKey = CacheKey.compute(spec: spec, dataHashes: [])
+        let dataFiles = try DataRequirements.files(for: spec, path: path, root: options.dataRoot)
+        let cacheKey = CacheKey.compute(spec: spec, dataHashes: dataFiles.map(\.sha256))
         var cacheNote: String?
         if !options.force {
             switch CachedReport.check(folder: folder, key: cacheKey, selfContained: options.selfContained) {
@@ -81,9 +84,10 @@ public enum ExperimentWorkflow {
                 break
             }
         }
-        let (result, figures) = try compute(spec, path: path, progress: options.progress)
+        let (result, figures) = try compute(spec, path: path, dataRoot: options.dataRoot, progress: options.progress)
         let wallTime = seconds(since: start, clock: clock)
-        let provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
+        var provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
+        provenance.dataFiles = dataFiles.map { Provenance.DataFile(path: $0.path, sha256: $0.sha256) }
         let content = ReportContent(spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
         do {
             try ReportWriter.write(content, to: options.reportsDirectory, selfContained: options.selfContained)
@@ -95,10 +99,10 @@ public enum ExperimentWorkflow {
     }
 
     /// Runs the experiment and draws its figures, in memory.
-    static func compute(_ spec: ExperimentSpec, path: String, progress: RunProgress) throws -> (ExperimentResult, [RenderedFigure]) {
+    static func compute(_ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress) throws -> (ExperimentResult, [RenderedFigure]) {
         let result: ExperimentResult
         do {
-            result = try ExperimentRunner.run(spec, progress: progress)
+            result = try ExperimentRunner.run(spec, dataRoot: dataRoot, progress: progress)
         } catch {
             throw WorkflowError("\(path): \(error.description)")
         }

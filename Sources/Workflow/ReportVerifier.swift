@@ -26,7 +26,8 @@ public enum ReportVerifier {
         public var passed: Bool { rows.allSatisfy(\.same) }
     }
 
-    public static func verify(reportDirectory folder: URL, progress: RunProgress = .silent) throws -> Outcome {
+    public static func verify(reportDirectory folder: URL, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                              progress: RunProgress = .silent) throws -> Outcome {
         let manifest: JSONValue
         do {
             manifest = try CachedReport.readManifest(folder)
@@ -45,7 +46,13 @@ public enum ReportVerifier {
         // 2. A rerun from the recorded spec (seed included) against the manifest.
         let specPath = folder.appendingPathComponent("spec.json").path
         let spec = try ExperimentWorkflow.validate(path: specPath)
-        let (result, figures) = try ExperimentWorkflow.compute(spec, path: specPath, progress: progress)
+        let (result, figures) = try ExperimentWorkflow.compute(spec, path: specPath, dataRoot: dataRoot, progress: progress)
+        let currentData = try DataRequirements.files(for: spec, path: specPath, root: dataRoot)
+        let recordedData = array(manifest, ["data"])
+        for (index, file) in currentData.enumerated() {
+            let recorded = index < recordedData.count ? string(recordedData[index], ["sha256"]) : "absent"
+            rows.append(Row(item: "data \(file.path)", recorded: recorded, found: file.sha256))
+        }
         let content = ReportContent(spec: spec, result: result, figures: figures, provenance: placeholderProvenance, cacheKey: "")
         rows.append(Row(item: "rerun results.json", recorded: string(manifest, ["results", "sha256"]), found: SHA256.hash(Data(content.resultsText.utf8)).hex))
         let newArrays = Dictionary(uniqueKeysWithValues: result.arrays.map { ($0.name, $0.digest.hex) })

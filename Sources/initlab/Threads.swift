@@ -1,10 +1,11 @@
 import Foundation
+import LinearAlgebra
 
-/// The compute thread count: --threads, else INITLAB_THREADS, else the number of cores.
+/// The compute thread count: --threads, else INITLAB_THREADS, else the number of cores. It is set
+/// for the numeric kernels and recorded in the provenance.
 enum Threads {
     static func configure(_ requested: Int?) -> Int {
-        if let requested { return requested }
-        if let value = ProcessInfo.processInfo.environment["INITLAB_THREADS"], let count = Int(value), count > 0 { return count }
-        return ProcessInfo.processInfo.activeProcessorCount
+        if let requested { ComputeThreads.set(requested) }
+        return ComputeThreads.count
     }
 }

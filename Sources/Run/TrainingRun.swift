@@ -1,0 +1,99 @@
+import Datasets
+import Foundation
+import LinearAlgebra
+import Network
+import Randomness
+import Results
+import Spec
+import Training
+
+/// Kind "training": every variant trained `repeats` times on the same data, batches and probe.
+///
+/// Streams: `variant/<key>/repeat/<r>/layer/<l>/weight|bias` for the weights (the output layer is
+/// layer depth + 1), `repeat/<r>/data/shuffle` for the batch order (shared by all variants, so
+/// they see the same batches), `probe` for the probe batch, `data/...` for splits and subsets.
+enum TrainingRun {
+    static func run(_ experiment: TrainingExperiment, spec: ExperimentSpec, dataRoot: URL, progress: RunProgress) throws(RunError) -> TrainingResult {
+        let data: Dataset
+        do {
+            data = try DatasetLoader.load(experiment.data, preprocessing: experiment.preprocessing, seed: spec.seed, root: dataRoot)
+        } catch {
+            throw RunError(error.description)
+        }
+        guard experiment.batchSize <= data.train.count else {
+            throw RunError("batch size \(experiment.batchSize) exceeds the \(data.train.count) training samples")
+        }
+        let train = LabeledSamples(features: data.train.features, labels: data.train.labels, classCount: data.classCount)
+        let test = LabeledSamples(features: data.test.features, labels: data.test.labels, classCount: data.classCount)
+        let probe = probeBatch(train, size: experiment.probeSize, seed: spec.seed)
+        let evaluationTrain = train.prefix(experiment.evaluationTrainSize)
+
+        let jobs = experiment.variants.indices.flatMap { variant in (0..<experiment.repeats).map { (variant, $0) } }
+        let totalIterations = Double(jobs.count * experiment.iterations)
+        var done = 0.0
+        var runs: [[TrainingResult.Run]] = Array(repeating: [], count: experiment.variants.count)
+        var initialNetworks: [MLP<Float>?] = Array(repeating: nil, count: experiment.variants.count)
+        for (variantIndex, repeatIndex) in jobs {
+            let variant = experiment.variants[variantIndex]
+            var (mlp, lsuv) = try initialNetwork(variant, inputs: train.features.columns, classes: data.classCount,
+                                                 seed: spec.seed, repeatIndex: repeatIndex, probe: probe.features)
+            if repeatIndex == 0 { initialNetworks[variantIndex] = mlp }
+            var sampler = BatchSampler(sampleCount: train.count, batchSize: experiment.batchSize,
+                                       stream: RandomStream(seed: spec.seed, path: "repeat/\(repeatIndex)/data/shuffle"))
+            let stage = "\(variant.label), repeat \(repeatIndex + 1)/\(experiment.repeats)"
+            let base = done
+            let log = Trainer(settings: experiment.settings(for: variant)).train(
+                &mlp, on: train, test: test, evaluationTrain: evaluationTrain, probe: probe.features, sampler: &sampler) { iteration in
+                progress.report(experiment: spec.id, stage: "\(stage), iteration \(iteration)", fractionDone: (base + Double(iteration)) / totalIterations)
+            }
+            done += Double(experiment.iterations)
+            runs[variantIndex].append(TrainingResult.Run(repeatIndex: repeatIndex, log: log, lsuvRescalings: lsuv))
+        }
+        let initial = InitialStatistics(networks: initialNetworks.map { $0! }, probe: probe, loss: experiment.loss, bins: experiment.histogramBins)
+        return TrainingResult(
+            dataSummary: data.summary, classCount: data.classCount, iterations: experiment.iterations,
+            activationEdges: initial.activationEdges, gradientEdges: initial.gradientEdges,
+            variants: experiment.variants.enumerated().map { index, variant in
+                TrainingResult.VariantRuns(key: variant.key, label: variant.label, runs: runs[index], initial: initial.states[index])
+            })
+    }
+
+    /// A fixed batch of training samples drawn by stream `probe`.
+    static func probeBatch(_ train: LabeledSamples, size: Int, seed: UInt64) -> LabeledSamples {
+        var stream = RandomStream(seed: seed, path: "probe")
+        let indices = stream.permutation(train.count).prefix(min(size, train.count)).sorted()
+        let columns = train.features.columns
+        var features: [Float] = []
+        features.reserveCapacity(indices.count * columns)
+        for index in indices { features += train.features.elements[(index * columns)..<((index + 1) * columns)] }
+        return LabeledSamples(features: Matrix(rows: indices.count, columns: columns, elements: features),
+                              labels: indices.map { train.labels[$0] }, classCount: train.classCount)
+    }
+
+    /// The variant's network for one repeat: hidden layers and the output layer initialized by
+    /// the variant's rules, then LSUV (on the probe batch) when requested.
+    static func initialNetwork(_ variant: TrainingExperiment.Variant, inputs: Int, classes: Int, seed: UInt64, repeatIndex: Int,
+                               probe: Matrix<Float>) throws(RunError) -> (MLP<Float>, [Int]?) {
+        let network = variant.network
+        let configuration = MLPConfiguration(inputs: inputs, hidden: network.widths, outputs: classes, activation: network.activation,
+                                             batchNormalization: network.batchNormalization, hiddenBias: network.bias != nil)
+        let key = "\(variant.key)/repeat/\(repeatIndex)"
+        let (hidden, lsuv) = try NetworkBuilder.build(network, inputDimension: inputs, variantKey: key, seed: seed, lsuvBatch: probe)
+        let widths = configuration.widths
+        var weights = hidden.layers.map(\.weight.elements)
+        var biases: [[Float]] = (0..<network.widths.count).map { layer in
+            configuration.hasBias(layer) ? (hidden.layers[layer].bias ?? [Float](repeating: 0, count: widths[layer + 1])) : []
+        }
+        let output = RandomStream(seed: seed, path: "variant/\(key)/layer/\(network.widths.count + 1)")
+        var weightStream = output.derive("weight")
+        do {
+            weights.append(try network.initializer.weight.denseWeight(inputs: widths[widths.count - 2], outputs: classes, stream: &weightStream).elements)
+        } catch {
+            throw RunError("variant \(variant.key), output layer: \(error.description)")
+        }
+        var biasStream = output.derive("bias")
+        let shape = WeightShape(inputs: widths[widths.count - 2], outputs: classes)
+        biases.append(network.bias.map { $0.sampleBias(for: shape, stream: &biasStream).map(Float.init) } ?? [Float](repeating: 0, count: classes))
+        return (MLP(configuration: configuration, weights: weights, biases: biases), lsuv?.map(\.rescalings))
+    }
+}
