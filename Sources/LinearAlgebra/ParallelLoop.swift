@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Runs `body(index)` for every index in 0..<count on up to `ComputeThreads.count` threads.
 ///
 /// Indices are handed out dynamically, so which thread runs an index varies from run to run;
@@ -13,17 +10,7 @@ public enum ParallelLoop {
             for index in 0..<count { body(index) }
             return
         }
-        let next = Atomic<Int>(0)
-        withoutActuallyEscaping(body) { body in
-            let shared = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if index >= count { break }
-                    shared.value(index)
-                }
-            }
-        }
+        WorkerPool.shared.run(count, helpers: workers - 1, body)
     }
 }
 

@@ -9,6 +9,8 @@ import Network
 public final class MLPEngine<Scalar: TrainingScalar> {
     public let configuration: MLPConfiguration
     public let capacity: Int
+    /// Threads each product may use.
+    public let threads: Int
     let workspace = GEMMWorkspace()
 
     /// Per hidden layer: the affine output H, the activation input Z (H, or gamma x-hat + beta
@@ -28,9 +30,10 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     /// The gradients of the last backward pass.
     public private(set) var gradients: MLPGradients<Scalar>?
 
-    public init(configuration: MLPConfiguration, capacity: Int) {
+    public init(configuration: MLPConfiguration, capacity: Int, threads: Int = ComputeThreads.count) {
         self.configuration = configuration
         self.capacity = capacity
+        self.threads = threads
         let hidden = configuration.hidden
         func buffers(_ enabled: Bool = true) -> [UnsafeMutablePointer<Scalar>] {
             hidden.map { width in
@@ -82,7 +85,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
                     let affineBase = affine[layer]
                     Scalar.gemm(m: rows, n: width, k: widths[layer], a: layerInput, lda: widths[layer], transposeA: false,
                                 b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width,
-                                workspace: workspace) { row, h in
+                                workspace: workspace, threads: threads) { row, h in
                         if let biasBase { for j in 0..<width { h[j] += biasBase[j] } }
                         if !normalize { Self.activate(activation, h, output + row * width, width) }
                     }
@@ -98,7 +101,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
                 let biasBase = bias.baseAddress!
                 Scalar.gemm(m: rows, n: classes, k: widths[last], a: layerInput, lda: widths[last], transposeA: false,
                             b: weight.baseAddress!, ldb: classes, transposeB: false, c: logits, ldc: classes,
-                            workspace: workspace) { _, z in
+                            workspace: workspace, threads: threads) { _, z in
                     for j in 0..<classes { z[j] += biasBase[j] }
                 }
             }
@@ -174,7 +177,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
             gradients.weights[layer].withUnsafeMutableBufferPointer { gradient in
                 Scalar.gemm(m: inputs, n: outputs, k: rows, a: layerInput, lda: inputs, transposeA: true,
                             b: upstream, ldb: outputs, transposeB: false, c: gradient.baseAddress!, ldc: outputs,
-                            workspace: workspace, epilogue: nil)
+                            workspace: workspace, threads: threads, epilogue: nil)
                 if weightDecay != 0 {
                     mlp.weights[layer].withUnsafeBufferPointer { weight in
                         for index in 0..<gradient.count { gradient[index] += weightDecay * weight[index] }
@@ -195,7 +198,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
             mlp.weights[layer].withUnsafeBufferPointer { weight in
                 Scalar.gemm(m: rows, n: inputs, k: outputs, a: upstream, lda: outputs, transposeA: false,
                             b: weight.baseAddress!, ldb: outputs, transposeB: true, c: target, ldc: inputs,
-                            workspace: workspace) { row, d in
+                            workspace: workspace, threads: threads) { row, d in
                     let zRow = z + row * inputs
                     if case .relu = activation {
                         for j in 0..<inputs where !(zRow[j] > 0) { d[j] = 0 }

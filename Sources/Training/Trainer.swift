@@ -12,65 +12,72 @@ public struct Trainer {
 
     public init(settings: TrainingSettings) { self.settings = settings }
 
+    /// Trains to the end on the calling thread (products may use `ComputeThreads.count` threads).
     /// - Parameters:
     ///   - evaluationTrain: the training samples whose accuracy is reported (often a subset).
     ///   - probe: a fixed batch whose per-layer activations are summarized.
     ///   - progress: called with the iteration count done, now and then.
     public func train(_ mlp: inout MLP<Float>, on train: LabeledSamples, test: LabeledSamples, evaluationTrain: LabeledSamples,
                       probe: Matrix<Float>, sampler: inout BatchSampler, progress: ((Int) -> Void)? = nil) -> TrainingLog {
-        let configuration = mlp.configuration
-        let engine = MLPEngine<Float>(configuration: configuration, capacity: settings.batchSize)
-        let evaluator = MLPEngine<Float>(configuration: configuration, capacity: max(1, min(evaluationChunk, max(test.count, probe.rows, evaluationTrain.count))))
-        var states = OptimizerStates(mlp, optimizer: settings.optimizer)
-        var log = TrainingLog()
-        let inputs = configuration.inputs
-        var batch = [Float](repeating: 0, count: settings.batchSize * inputs)
-        var batchLabels = [Int32](repeating: 0, count: settings.batchSize)
-        log.losses.reserveCapacity(settings.iterations)
-
-        for iteration in 0..<settings.iterations {
-            let indices = sampler.next()
-            train.features.elements.withUnsafeBufferPointer { source in
-                batch.withUnsafeMutableBufferPointer { target in
-                    for (row, sample) in indices.enumerated() {
-                        (target.baseAddress! + row * inputs).update(from: source.baseAddress! + sample * inputs, count: inputs)
-                        batchLabels[row] = train.labels[sample]
-                    }
-                }
-            }
-            let loss = batch.withUnsafeBufferPointer { input -> Double in
-                engine.forward(&mlp, input: input.baseAddress!, rows: settings.batchSize, training: true)
-                let dataLoss = batchLabels.withUnsafeBufferPointer { engine.loss(settings.loss, labels: $0.baseAddress!) }
-                engine.backward(mlp, input: input.baseAddress!, weightDecay: Float(settings.weightDecay))
-                return dataLoss + penalty(mlp)
-            }
-            guard loss.isFinite else {
-                log.divergedAt = iteration
-                break
-            }
-            log.losses.append(Float(loss))
-            let gradients = engine.gradients!
-            if due(iteration, every: settings.statisticsEvery) {
-                log.snapshots.append(snapshot(iteration: iteration, mlp: &mlp, gradients: gradients, probe: probe, evaluator: evaluator))
-            }
-            if due(iteration, every: settings.evaluationEvery) {
-                log.evaluations.append(evaluate(iteration: iteration, mlp: &mlp, train: evaluationTrain, test: test, evaluator: evaluator))
-            }
-            let rate = Float(settings.schedule.rate(base: settings.learningRate, iteration: iteration))
-            states.update(&mlp, gradients: gradients, optimizer: settings.optimizer, learningRate: rate, step: iteration + 1)
-            if iteration % 50 == 49 {
-                if !mlp.isFinite {
-                    log.divergedAt = iteration + 1
-                    break
-                }
-                progress?(iteration + 1)
-            }
-        }
-        if log.divergedAt == nil {
-            log.evaluations.append(evaluate(iteration: settings.iterations, mlp: &mlp, train: evaluationTrain, test: test, evaluator: evaluator))
-        }
+        let session = TrainingSession(trainer: self, mlp: mlp, train: train, test: test, evaluationTrain: evaluationTrain,
+                                      probe: probe, sampler: sampler, threads: ComputeThreads.count)
+        while !session.advance(steps: 50) { progress?(session.iteration) }
         progress?(settings.iterations)
-        return log
+        mlp = session.mlp
+        sampler = session.sampler
+        return session.log
+    }
+
+    /// One training iteration of `session`: batch, forward, loss, backward, logging, update.
+    /// Returns false when the run stops (divergence).
+    func step(_ session: TrainingSession) -> Bool {
+        let iteration = session.iteration
+        let inputs = session.mlp.configuration.inputs
+        let indices = session.sampler.next()
+        session.train.features.elements.withUnsafeBufferPointer { source in
+            session.batch.withUnsafeMutableBufferPointer { target in
+                for (row, sample) in indices.enumerated() {
+                    (target.baseAddress! + row * inputs).update(from: source.baseAddress! + sample * inputs, count: inputs)
+                    session.batchLabels[row] = session.train.labels[sample]
+                }
+            }
+        }
+        let engine = session.engine
+        let loss = session.batch.withUnsafeBufferPointer { input -> Double in
+            engine.forward(&session.mlp, input: input.baseAddress!, rows: settings.batchSize, training: true)
+            let dataLoss = session.batchLabels.withUnsafeBufferPointer { engine.loss(settings.loss, labels: $0.baseAddress!) }
+            engine.backward(session.mlp, input: input.baseAddress!, weightDecay: Float(settings.weightDecay))
+            return dataLoss + penalty(session.mlp)
+        }
+        guard loss.isFinite else {
+            session.log.divergedAt = iteration
+            return false
+        }
+        session.log.losses.append(Float(loss))
+        let gradients = engine.gradients!
+        if due(iteration, every: settings.statisticsEvery) {
+            session.log.snapshots.append(snapshot(iteration: iteration, mlp: &session.mlp, gradients: gradients, probe: session.probe,
+                                                  evaluator: session.evaluator))
+        }
+        if due(iteration, every: settings.evaluationEvery) {
+            session.log.evaluations.append(evaluate(iteration: iteration, mlp: &session.mlp, train: session.evaluationTrain,
+                                                    test: session.test, evaluator: session.evaluator))
+        }
+        let rate = Float(settings.schedule.rate(base: settings.learningRate, iteration: iteration))
+        session.optimizerStates.update(&session.mlp, gradients: gradients, optimizer: settings.optimizer, learningRate: rate, step: iteration + 1)
+        if iteration % 50 == 49 && !session.mlp.isFinite {
+            session.log.divergedAt = iteration + 1
+            return false
+        }
+        return true
+    }
+
+    /// Closes a run: the final evaluation unless it diverged.
+    func finish(_ session: TrainingSession) {
+        if session.log.divergedAt == nil {
+            session.log.evaluations.append(evaluate(iteration: settings.iterations, mlp: &session.mlp, train: session.evaluationTrain,
+                                                    test: session.test, evaluator: session.evaluator))
+        }
     }
 
     /// Logged at iteration 0, every `every` iterations, and at the last one.
