@@ -25,7 +25,8 @@ enum TrainingFigures {
             let smoothed = SeriesStatistics(raw.map(Smoothing.textbook))
             let x = (0..<rawStatistics.mean.count).map(Double.init)
             if variant.runs.count > 1 {
-                layers.append(.band(x: x, lower: smoothed.lower, upper: smoothed.upper, style: index))
+                // A loss is never negative: the band is cut at 0.
+                layers.append(.band(x: x, lower: smoothed.lower.map { max($0, 0) }, upper: smoothed.upper, style: index))
             }
             layers.append(.line(LineSeries(x: x, y: rawStatistics.mean, style: index, width: 0.4, opacity: 0.3, dashed: false)))
             layers.append(.line(LineSeries(x: x, y: smoothed.mean, style: index, width: 1.3)))

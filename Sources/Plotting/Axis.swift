@@ -44,9 +44,8 @@ public struct Axis: Sendable {
         case .linear:
             var values = ticks ?? NiceTicks.linear(low: range.lowerBound, high: range.upperBound, target: target)
             if integerTicks && ticks == nil {
-                let span = range.upperBound - range.lowerBound
-                let step = max(1, NiceTicks.step(for: span / Double(target)).rounded(.up))
-                values = stride(from: range.lowerBound.rounded(.up), through: range.upperBound, by: step).map { $0 }
+                values = values.filter { $0 == $0.rounded() }
+                if values.count < 2 { values = stride(from: range.lowerBound.rounded(.up), through: range.upperBound, by: 1).map { $0 } }
             }
             return Array(zip(values, NiceTicks.labels(values)))
         }

@@ -65,10 +65,23 @@ public struct FigureDrawer {
         if let rowLabels = figure.rowLabels {
             for (row, label) in rowLabels.enumerated() where row * figure.columns < areas.count {
                 let area = areas[row * figure.columns]
-                canvas.text(label, at: Point(layout.rowLabelX, area.midY), style: TextStyle(size: 8, weight: .bold),
-                            anchor: TextAnchor(.center, .middle), angle: .pi / 2)
+                let (text, style) = Self.fit(label, within: area.height, canvas: canvas)
+                canvas.text(text, at: Point(layout.rowLabelX, area.midY), style: style, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
             }
         }
+    }
+
+    /// A row label that fits along its row: bold 8 pt, else smaller down to 6 pt, else cut with
+    /// an ellipsis (the full label is in the caption and the legend of every table).
+    static func fit(_ label: String, within length: Double, canvas: Canvas) -> (String, TextStyle) {
+        for size in [8.0, 7, 6] {
+            let style = TextStyle(size: size, weight: .bold)
+            if canvas.measure(label, style: style).width <= length { return (label, style) }
+        }
+        let style = TextStyle(size: 6, weight: .bold)
+        var text = label
+        while text.count > 1 && canvas.measure(text + "…", style: style).width > length { text.removeLast() }
+        return (text + "…", style)
     }
 
     /// a, b, ..., z, aa, ab, ...

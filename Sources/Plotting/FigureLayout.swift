@@ -34,7 +34,8 @@ struct FigureLayout {
         showsXTickLabels = { row in shareX == .none || row == rows - 1 }
         showsYTickLabels = { column in shareY == .none || column == 0 }
 
-        var left = Self.padding, right = Self.padding + 4, top = Self.padding, bottom = Self.padding
+        // The rightmost x tick label is centred on the axis end: leave it half its width.
+        var left = Self.padding, right = Self.padding + max(4, xTickLabelWidth / 2 + 1), top = Self.padding, bottom = Self.padding
         if figure.rowLabels != nil {
             rowLabelX = left + labelHeight / 2
             left += labelHeight + 3

@@ -5,6 +5,7 @@ import Network
 import Randomness
 import Results
 import Spec
+import Synchronization
 import Training
 
 /// Kind "training": every variant trained `repeats` times on the same data, batches and probe.
@@ -29,25 +30,33 @@ enum TrainingRun {
         let evaluationTrain = train.prefix(experiment.evaluationTrainSize)
 
         let jobs = experiment.variants.indices.flatMap { variant in (0..<experiment.repeats).map { (variant, $0) } }
-        let totalIterations = Double(jobs.count * experiment.iterations)
-        var done = 0.0
-        var runs: [[TrainingResult.Run]] = Array(repeating: [], count: experiment.variants.count)
+        let threads = ComputeThreads.count
+        var sessions: [TrainingSession] = []
+        var lsuvRescalings: [[Int]?] = []
         var initialNetworks: [MLP<Float>?] = Array(repeating: nil, count: experiment.variants.count)
         for (variantIndex, repeatIndex) in jobs {
             let variant = experiment.variants[variantIndex]
-            var (mlp, lsuv) = try initialNetwork(variant, inputs: train.features.columns, classes: data.classCount,
+            let (mlp, lsuv) = try initialNetwork(variant, inputs: train.features.columns, classes: data.classCount,
                                                  seed: spec.seed, repeatIndex: repeatIndex, probe: probe.features)
             if repeatIndex == 0 { initialNetworks[variantIndex] = mlp }
-            var sampler = BatchSampler(sampleCount: train.count, batchSize: experiment.batchSize,
+            let sampler = BatchSampler(sampleCount: train.count, batchSize: experiment.batchSize,
                                        stream: RandomStream(seed: spec.seed, path: "repeat/\(repeatIndex)/data/shuffle"))
-            let stage = "\(variant.label), repeat \(repeatIndex + 1)/\(experiment.repeats)"
-            let base = done
-            let log = Trainer(settings: experiment.settings(for: variant)).train(
-                &mlp, on: train, test: test, evaluationTrain: evaluationTrain, probe: probe.features, sampler: &sampler) { iteration in
-                progress.report(experiment: spec.id, stage: "\(stage), iteration \(iteration)", fractionDone: (base + Double(iteration)) / totalIterations)
-            }
-            done += Double(experiment.iterations)
-            runs[variantIndex].append(TrainingResult.Run(repeatIndex: repeatIndex, log: log, lsuvRescalings: lsuv))
+            sessions.append(TrainingSession(trainer: Trainer(settings: experiment.settings(for: variant)), mlp: mlp, train: train, test: test,
+                                            evaluationTrain: evaluationTrain, probe: probe.features, sampler: sampler,
+                                            threads: max(1, threads / jobs.count)))
+            lsuvRescalings.append(lsuv)
+        }
+        // Every run advances on whichever core is free; each run's steps stay in order.
+        let total = Double(jobs.count * experiment.iterations)
+        let done = Atomic<Int>(0)
+        TrainingSession.runAll(sessions, threads: threads) { steps in
+            let sum = done.wrappingAdd(steps, ordering: .relaxed).newValue
+            progress.report(experiment: spec.id, stage: "training \(jobs.count) run\(jobs.count == 1 ? "" : "s")", fractionDone: Double(sum) / total)
+        }
+        var runs: [[TrainingResult.Run]] = Array(repeating: [], count: experiment.variants.count)
+        for (index, (variantIndex, repeatIndex)) in jobs.enumerated() {
+            runs[variantIndex].append(TrainingResult.Run(repeatIndex: repeatIndex, log: sessions[index].trainingLog,
+                                                         lsuvRescalings: lsuvRescalings[index]))
         }
         let initial = InitialStatistics(networks: initialNetworks.map { $0! }, probe: probe, loss: experiment.loss, bins: experiment.histogramBins)
         return TrainingResult(
