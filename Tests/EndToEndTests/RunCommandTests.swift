@@ -99,3 +99,36 @@ import Testing
         #expect(list.stdout.contains("report up to date"))
     }
 }
+
+/// Training through the CLI: a corrupt data file and a diverging learning rate.
+@Suite struct TrainingCommandTests {
+    static func spec(id: String, data: String, learningRate: Double = 0.05) -> String {
+        """
+        {"id": "\(id)", "title": "t", "kind": "training", "seed": 2, "data": \(data),
+         "network": {"depth": 1, "width": 8, "activation": "relu", "initializer": "he-normal"},
+         "training": {"iterations": 30, "batch_size": 10, "optimizer": {"name": "sgd", "learning_rate": \(learningRate)}, "probe_size": 20},
+         "figures": [{"type": "loss", "size": "column"}]}
+        """
+    }
+
+    @Test func corruptIDXFileIsAClearErrorAndWritesNothing() throws {
+        let workspace = try Workspace()
+        // Valid headers, truncated pixel data.
+        try Data([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3]).write(to: workspace.url.appendingPathComponent("images"))
+        try Data([0, 0, 8, 1, 0, 0, 0, 2, 3, 4]).write(to: workspace.url.appendingPathComponent("labels"))
+        try workspace.write("idx.json", Self.spec(id: "idx", data: #"{"name": "idx", "train_images": "images", "train_labels": "labels"}"#))
+        let output = try CLI.run(["run", "idx.json"], in: workspace.url)
+        #expect(output.status == 1 && output.stderr.contains("images: truncated: expected 8 data bytes after the header, found 3"), "\(output.stderr)")
+        #expect(!workspace.exists("Reports/idx"))
+    }
+
+    @Test func divergingLearningRateIsReportedNotFatal() throws {
+        let workspace = try Workspace()
+        try workspace.write("lr.json", Self.spec(id: "lr", data: #"{"name": "synthetic", "train_size": 100, "test_size": 20}"#, learningRate: 1e6))
+        let output = try CLI.run(["run", "lr.json", "--quiet"], in: workspace.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try workspace.text("Reports/lr/results.json").contains("\"diverged_at\": "))
+        #expect(!(try workspace.text("Reports/lr/results.json").contains("\"diverged_at\": null")))
+        #expect(try workspace.text("Reports/lr/index.html").contains("at iteration"))
+    }
+}
