@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data build release test report schema clean
+.PHONY: all deps data build release test report schema bench clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -61,6 +61,21 @@ report: release data
 
 schema: release
 	$(INITLAB) schema --out Reports/experiment.schema.json
+
+# Speed against NumPy (same training, alternating runs, medians) and OpenBLAS (single-thread GEMM).
+# NumPy goes into a virtual environment under Benchmarks/; OpenBLAS comes from Debian.
+BENCH_VENV := Benchmarks/.venv
+
+bench: release data
+	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing: libopenblas-dev"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libopenblas-dev >/dev/null; }
+	@[ -x $(BENCH_VENV)/bin/python ] && $(BENCH_VENV)/bin/python -c "import numpy" 2>/dev/null || { \
+	  echo "installing: numpy into $(BENCH_VENV)"; \
+	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check numpy; }
+	$(SWIFT) build -c release --product initlab-bench $(BUILD_FLAGS)
+	.build/release/initlab-bench gemm
+	$(BENCH_VENV)/bin/python Benchmarks/compare.py .build/release/initlab-bench $(BENCH_VENV)/bin/python 3
 
 clean:
 	rm -rf .build
