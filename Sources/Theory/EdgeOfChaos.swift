@@ -1,0 +1,51 @@
+import Foundation
+import Network
+
+/// The edge of chaos (chi1 = 1 at the variance fixed point) of an activation, parametrised by the
+/// fixed point q: sigmaW2(q) = 1 / E[phi'(sqrt(q) z)^2], sigmaB2(q) = q - sigmaW2(q) E[phi(sqrt(q) z)^2].
+public struct EdgeOfChaos: Sendable {
+    public let activation: Activation
+
+    public init(activation: Activation) { self.activation = activation }
+
+    /// A point of the curve.
+    public struct Point: Sendable, Equatable {
+        public let q: Double
+        public let sigmaW2: Double
+        public let sigmaB2: Double
+        /// Slope of the variance map at q: the fixed point attracts when it is below 1.
+        public let qSlope: Double
+        public var isAttracting: Bool { qSlope < 1 }
+    }
+
+    /// The curve's point at fixed point q.
+    public func point(q: Double) -> Point {
+        let field = MeanField(activation: activation, sigmaW2: 1, sigmaB2: 0)
+        let sigmaW2 = 1 / field.derivativeSecondMoment(q)
+        let sigmaB2 = q - sigmaW2 * field.secondMoment(q)
+        let slope = MeanField(activation: activation, sigmaW2: sigmaW2, sigmaB2: sigmaB2).qMapSlope(q)
+        return Point(q: q, sigmaW2: sigmaW2, sigmaB2: sigmaB2, qSlope: slope)
+    }
+
+    /// The curve sampled at the given fixed points.
+    public func curve(q values: [Double]) -> [Point] { values.map(point) }
+
+    /// The critical point for a bias variance: the smallest q > 0 with sigmaB2(q) = target, or
+    /// nil when the curve never reaches it (ReLU has no edge of chaos for sigmaB2 > 0).
+    public func critical(sigmaB2 target: Double) -> Point? {
+        let grid = (0...240).map { pow(10, -8 + Double($0) * 0.05) }
+        var previous: (q: Double, gap: Double)?
+        for q in grid {
+            let p = point(q: q)
+            guard p.sigmaW2.isFinite, p.sigmaB2.isFinite else { continue }
+            let gap = p.sigmaB2 - target
+            if abs(gap) < 1e-15 * max(1, target) { return p }
+            if let previous, (gap < 0) != (previous.gap < 0) {
+                let root = MeanField.bisect(previous.q, q) { self.point(q: $0).sigmaB2 - target }
+                return point(q: root)
+            }
+            previous = (q, gap)
+        }
+        return nil
+    }
+}
