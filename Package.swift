@@ -44,7 +44,7 @@ let package = Package(
             "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
         ]),
         .target(name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"], swiftSettings: kernelSettings),
-        .target(name: "Theory", dependencies: ["Network", .product(name: "RealModule", package: "swift-numerics")]),
+        .target(name: "Theory", dependencies: ["Network", "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
 
         // spec -> run -> results -> figures -> report.
