@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Spec", dependencies: ["JSON", "Network", "Training", "Datasets"]),
         .target(name: "Results", dependencies: ["JSON", "Hashing", "Training"]),
         .target(name: "Run", dependencies: [
-            "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra",
+            "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra", "JSON",
         ]),
         .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
         .target(name: "Figures", dependencies: ["Results", "Plotting", "Spec", "Training"]),

@@ -32,6 +32,21 @@ public enum FigureFactory {
         case (.training(let training), "gradient-histograms"): return TrainingFigures.initialHistograms(training, request: request, gradients: true)
         case (.training(let training), "activation-histograms"): return TrainingFigures.initialHistograms(training, request: request, gradients: false)
         case (.training(let training), "variance-by-depth"): return TrainingFigures.varianceByDepth(training, request: request)
+        case (.meanField(let theory), "phase-diagram"):
+            if let diagram = theory.phaseDiagram { return TheoryFigures.phaseDiagram(diagram, request: request) }
+        case (.meanField(let theory), "depth-scales"):
+            if let scales = theory.depthScales { return TheoryFigures.depthScales(scales, request: request) }
+        case (.meanField(let theory), "correlation-depth"):
+            if !theory.correlationCurves.isEmpty { return TheoryFigures.correlationDepth(theory.correlationCurves, request: request) }
+        case (.meanField(let theory), "empirical-maps"):
+            if let measured = theory.empirical { return TheoryFigures.empirical(measured, request: request) }
+        case (.jacobian(let jacobian), "spectra"):
+            guard case .jacobian(let experiment) = spec.body else { break }
+            return TheoryFigures.spectra(jacobian, request: request, bins: experiment.bins)
+        case (.jacobian(let jacobian), "spectrum-moments"):
+            return TheoryFigures.spectrumMoments(jacobian, request: request)
+        case (.sweep(let sweep), "heatmap"):
+            return TheoryFigures.sweepHeatmap(sweep, request: request)
         default:
             break
         }

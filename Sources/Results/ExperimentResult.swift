@@ -8,6 +8,9 @@ public struct ExperimentResult: Sendable, Equatable {
     public enum Body: Sendable, Equatable {
         case activations(ActivationsResult)
         case training(TrainingResult)
+        case meanField(MeanFieldResult)
+        case jacobian(JacobianResult)
+        case sweep(SweepResult)
     }
 
     public let experimentID: String
@@ -36,6 +39,9 @@ public struct ExperimentResult: Sendable, Equatable {
         switch body {
         case .activations(let result): object["activations"] = result.json
         case .training(let result): object["training"] = result.json
+        case .meanField(let result): object["meanfield"] = result.json
+        case .jacobian(let result): object["jacobian"] = result.json
+        case .sweep(let result): object["sweep"] = result.json
         }
         return .object(object)
     }
@@ -45,6 +51,9 @@ public struct ExperimentResult: Sendable, Equatable {
         switch body {
         case .activations(let result): result.arrays
         case .training(let result): result.arrays
+        case .meanField(let result): result.arrays
+        case .jacobian(let result): result.arrays
+        case .sweep(let result): result.arrays
         }
     }
 }

@@ -15,56 +15,31 @@ import Training
 /// they see the same batches), `probe` for the probe batch, `data/...` for splits and subsets.
 enum TrainingRun {
     static func run(_ experiment: TrainingExperiment, spec: ExperimentSpec, dataRoot: URL, progress: RunProgress) throws(RunError) -> TrainingResult {
+        let data = try loadData(experiment, seed: spec.seed, root: dataRoot)
+        let jobs = try TrainingJobs(experiment, spec: spec, data: data, threadsPerSession: max(1, ComputeThreads.count / (experiment.variants.count * experiment.repeats)))
+        // Every run advances on whichever core is free; each run's steps stay in order.
+        let total = Double(jobs.sessions.count * experiment.iterations)
+        let done = Atomic<Int>(0)
+        let count = jobs.sessions.count
+        TrainingSession.runAll(jobs.sessions, threads: ComputeThreads.count) { steps in
+            let sum = done.wrappingAdd(steps, ordering: .relaxed).newValue
+            progress.report(experiment: spec.id, stage: "training \(count) run\(count == 1 ? "" : "s")", fractionDone: Double(sum) / total)
+        }
+        return jobs.result()
+    }
+
+    /// The experiment's data set, loaded and preprocessed.
+    static func loadData(_ experiment: TrainingExperiment, seed: UInt64, root: URL) throws(RunError) -> Dataset {
         let data: Dataset
         do {
-            data = try DatasetLoader.load(experiment.data, preprocessing: experiment.preprocessing, seed: spec.seed, root: dataRoot)
+            data = try DatasetLoader.load(experiment.data, preprocessing: experiment.preprocessing, seed: seed, root: root)
         } catch {
             throw RunError(error.description)
         }
         guard experiment.batchSize <= data.train.count else {
             throw RunError("batch size \(experiment.batchSize) exceeds the \(data.train.count) training samples")
         }
-        let train = LabeledSamples(features: data.train.features, labels: data.train.labels, classCount: data.classCount)
-        let test = LabeledSamples(features: data.test.features, labels: data.test.labels, classCount: data.classCount)
-        let probe = probeBatch(train, size: experiment.probeSize, seed: spec.seed)
-        let evaluationTrain = train.prefix(experiment.evaluationTrainSize)
-
-        let jobs = experiment.variants.indices.flatMap { variant in (0..<experiment.repeats).map { (variant, $0) } }
-        let threads = ComputeThreads.count
-        var sessions: [TrainingSession] = []
-        var lsuvRescalings: [[Int]?] = []
-        var initialNetworks: [MLP<Float>?] = Array(repeating: nil, count: experiment.variants.count)
-        for (variantIndex, repeatIndex) in jobs {
-            let variant = experiment.variants[variantIndex]
-            let (mlp, lsuv) = try initialNetwork(variant, inputs: train.features.columns, classes: data.classCount,
-                                                 seed: spec.seed, repeatIndex: repeatIndex, probe: probe.features)
-            if repeatIndex == 0 { initialNetworks[variantIndex] = mlp }
-            let sampler = BatchSampler(sampleCount: train.count, batchSize: experiment.batchSize,
-                                       stream: RandomStream(seed: spec.seed, path: "repeat/\(repeatIndex)/data/shuffle"))
-            sessions.append(TrainingSession(trainer: Trainer(settings: experiment.settings(for: variant)), mlp: mlp, train: train, test: test,
-                                            evaluationTrain: evaluationTrain, probe: probe.features, sampler: sampler,
-                                            threads: max(1, threads / jobs.count)))
-            lsuvRescalings.append(lsuv)
-        }
-        // Every run advances on whichever core is free; each run's steps stay in order.
-        let total = Double(jobs.count * experiment.iterations)
-        let done = Atomic<Int>(0)
-        TrainingSession.runAll(sessions, threads: threads) { steps in
-            let sum = done.wrappingAdd(steps, ordering: .relaxed).newValue
-            progress.report(experiment: spec.id, stage: "training \(jobs.count) run\(jobs.count == 1 ? "" : "s")", fractionDone: Double(sum) / total)
-        }
-        var runs: [[TrainingResult.Run]] = Array(repeating: [], count: experiment.variants.count)
-        for (index, (variantIndex, repeatIndex)) in jobs.enumerated() {
-            runs[variantIndex].append(TrainingResult.Run(repeatIndex: repeatIndex, log: sessions[index].trainingLog,
-                                                         lsuvRescalings: lsuvRescalings[index]))
-        }
-        let initial = InitialStatistics(networks: initialNetworks.map { $0! }, probe: probe, loss: experiment.loss, bins: experiment.histogramBins)
-        return TrainingResult(
-            dataSummary: data.summary, classCount: data.classCount, iterations: experiment.iterations,
-            activationEdges: initial.activationEdges, gradientEdges: initial.gradientEdges,
-            variants: experiment.variants.enumerated().map { index, variant in
-                TrainingResult.VariantRuns(key: variant.key, label: variant.label, runs: runs[index], initial: initial.states[index])
-            })
+        return data
     }
 
     /// A fixed batch of training samples drawn by stream `probe`.

@@ -6,6 +6,9 @@ public struct ExperimentSpec: Sendable {
     public enum Body: Sendable {
         case activations(ActivationsExperiment)
         case training(TrainingExperiment)
+        case meanField(MeanFieldExperiment)
+        case jacobian(JacobianExperiment)
+        case sweep(SweepExperiment)
     }
 
     public let id: String
@@ -31,17 +34,24 @@ public struct ExperimentSpec: Sendable {
             throw reader.member("id").error("expected up to 64 lower-case letters, digits and '-', starting with a letter or digit, found \"\(id)\"")
         }
         let kind = reader.member("kind").string
+        var figures = try FigureSpec.readAll(reader["figures"], types: SpecSchema.figureTypes[kind] ?? [])
         let body: Body
         switch kind {
         case "activations": body = .activations(try ActivationsExperiment.read(reader))
         case "training": body = .training(try TrainingExperiment.read(reader))
+        case "meanfield":
+            let experiment = try MeanFieldExperiment.read(reader, figures: figures)
+            if !reader.has("figures") { figures = figures.filter { experiment.availableFigureTypes.contains($0.type) } }
+            body = .meanField(experiment)
+        case "jacobian": body = .jacobian(try JacobianExperiment.read(reader))
+        case "sweep": body = .sweep(try SweepExperiment.read(reader, id: id, seed: UInt64(reader.member("seed").int)))
         default: preconditionFailure("schema admitted unknown kind \(kind)")
         }
         let seed = reader.member("seed").int
         return ExperimentSpec(
             id: id, title: reader.member("title").string, description: reader.member("description").string, kind: kind,
             seed: UInt64(seed), references: readReferences(reader["references"]),
-            figures: try FigureSpec.readAll(reader["figures"], types: SpecSchema.figureTypes[kind] ?? []),
+            figures: figures,
             body: body, resolved: resolved, file: context.file)
     }
 

@@ -31,6 +31,8 @@ extension Schema {
             if minLength > 0 { object["minLength"] = .integer(minLength) }
         case .boolean:
             object["type"] = "boolean"
+        case .anyObject:
+            object["type"] = "object"
         case .alternatives(let options):
             object["anyOf"] = .array(options.map(\.jsonSchema))
         case .tagged(let key, let cases, let allowsShorthand):

@@ -25,6 +25,8 @@ public struct Schema: Sendable {
         /// An object whose member `key` names which of `cases` applies; a bare string is
         /// accepted as `{key: string}` when `allowsShorthand` is set.
         case tagged(key: String, cases: [(name: String, schema: Schema)], allowsShorthand: Bool)
+        /// Any object, checked later by other means (a sweep's base experiment).
+        case anyObject
     }
 
     /// A member of an object schema.
@@ -68,6 +70,8 @@ public struct Schema: Sendable {
     public static func string(_ summary: String = "", oneOf allowed: [String]? = nil, nonEmpty: Bool = false, default value: String? = nil) -> Schema {
         Schema(.string(allowed: allowed, minLength: nonEmpty ? 1 : 0), summary, default: value.map { .string($0) })
     }
+
+    public static func anyObject(_ summary: String = "") -> Schema { Schema(.anyObject, summary) }
 
     public static func boolean(_ summary: String = "", default value: Bool? = nil) -> Schema {
         Schema(.boolean, summary, default: value.map { .bool($0) })

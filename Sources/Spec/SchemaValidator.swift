@@ -68,6 +68,9 @@ public struct SchemaValidator {
         case .boolean:
             guard case .bool = value else { return mismatch(value, schema, at: pointer) }
             return value
+        case .anyObject:
+            guard case .object = value else { return mismatch(value, schema, at: pointer) }
+            return value
         case .alternatives(let options):
             guard let option = options.first(where: { Self.accepts($0, typeOf: value) }) else {
                 return mismatch(value, schema, at: pointer)
@@ -137,7 +140,7 @@ public struct SchemaValidator {
 
     private static func accepts(_ schema: Schema, typeOf value: JSONValue) -> Bool {
         switch (schema.kind, value) {
-        case (.object, .object), (.array, .array), (.boolean, .bool), (.string, .string), (.number, .number): true
+        case (.object, .object), (.anyObject, .object), (.array, .array), (.boolean, .bool), (.string, .string), (.number, .number): true
         case (.integer, .number(let number)): number.isInteger
         case (.tagged(_, _, let shorthand), .string): shorthand
         case (.tagged, .object): true
@@ -157,7 +160,7 @@ public struct SchemaValidator {
     /// A phrase for what a schema accepts: "an integer from 1 to 1000", "a positive number", ...
     static func expectation(_ schema: Schema) -> String {
         switch schema.kind {
-        case .object: return "an object"
+        case .object, .anyObject: return "an object"
         case .array: return "an array"
         case .boolean: return "true or false"
         case .integer(let minimum?, let maximum?): return "an integer from \(minimum) to \(maximum)"

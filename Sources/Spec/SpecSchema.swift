@@ -6,6 +6,9 @@ public enum SpecSchema {
     static let kinds: [(name: String, schema: Schema)] = [
         ("activations", ActivationsSchema.schema),
         ("training", TrainingSchema.schema),
+        ("meanfield", MeanFieldSchema.schema),
+        ("jacobian", JacobianSchema.schema),
+        ("sweep", SweepSchema.schema),
     ]
 
     public static let experiment = Schema(
@@ -16,6 +19,9 @@ public enum SpecSchema {
     public static let figureTypes: [String: [String]] = [
         "activations": ActivationsSchema.figureTypes,
         "training": TrainingSchema.figureTypes,
+        "meanfield": MeanFieldSchema.figureTypes,
+        "jacobian": JacobianSchema.figureTypes,
+        "sweep": SweepSchema.figureTypes,
     ]
 
     /// The JSON Schema document `initlab schema` prints.

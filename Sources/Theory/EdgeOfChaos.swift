@@ -16,6 +16,13 @@ public struct EdgeOfChaos: Sendable {
         /// Slope of the variance map at q: the fixed point attracts when it is below 1.
         public let qSlope: Double
         public var isAttracting: Bool { qSlope < 1 }
+
+        public init(q: Double, sigmaW2: Double, sigmaB2: Double, qSlope: Double) {
+            self.q = q
+            self.sigmaW2 = sigmaW2
+            self.sigmaB2 = sigmaB2
+            self.qSlope = qSlope
+        }
     }
 
     /// The curve's point at fixed point q.

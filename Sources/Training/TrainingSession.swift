@@ -42,6 +42,9 @@ public final class TrainingSession: @unchecked Sendable {
         log.losses.reserveCapacity(settings.iterations)
     }
 
+    /// Iterations the run is set to do.
+    public var totalIterations: Int { trainer.settings.iterations }
+
     /// The trained network (after the session finished).
     public var network: MLP<Float> { mlp }
 
@@ -69,7 +72,9 @@ public final class TrainingSession: @unchecked Sendable {
     /// Runs every session to its end on `threads` threads. Each thread repeatedly takes the
     /// session waiting longest, runs a few of its steps and puts it back, so the cores stay busy
     /// however many sessions there are; each session's steps still run strictly in order.
-    public static func runAll(_ sessions: [TrainingSession], threads: Int, progress: (@Sendable (Int) -> Void)? = nil) {
+    /// `finished(i)` is called (on a worker thread) as soon as session i is done.
+    public static func runAll(_ sessions: [TrainingSession], threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                              finished onFinish: (@Sendable (Int) -> Void)? = nil) {
         let queue = Mutex<[Int]>(Array(sessions.indices))
         let done = Atomic<Int>(0)
         let shared = UncheckedSendable(sessions)
@@ -85,6 +90,7 @@ public final class TrainingSession: @unchecked Sendable {
                 let finished = session.advance(steps: 25)
                 progress?(session.iteration - before)
                 if finished {
+                    onFinish?(index)
                     done.wrappingAdd(1, ordering: .releasing)
                 } else {
                     queue.withLock { $0.append(index) }

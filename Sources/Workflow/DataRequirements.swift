@@ -6,11 +6,19 @@ import Spec
 /// provenance, and a missing data set stops the run before anything is computed.
 enum DataRequirements {
     static func files(for spec: ExperimentSpec, path: String, root: URL) throws -> [DataFile] {
-        guard case .training(let experiment) = spec.body else { return [] }
+        var sources: [DataSource] = []
+        switch spec.body {
+        case .training(let experiment): sources = [experiment.data]
+        case .sweep(let sweep):
+            for cell in sweep.cells {
+                if case .training(let experiment) = cell.spec.body, !sources.contains(experiment.data) { sources.append(experiment.data) }
+            }
+        default: break
+        }
         do {
-            return try DatasetLoader.fingerprints(for: experiment.data, root: root)
+            return try sources.flatMap { source throws(DatasetError) in try DatasetLoader.fingerprints(for: source, root: root) }
         } catch {
-            throw WorkflowError("\(path): \(error.description)")
+            throw WorkflowError("\(path): \(error)")
         }
     }
 }

@@ -102,7 +102,8 @@ public enum ExperimentWorkflow {
     static func compute(_ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress) throws -> (ExperimentResult, [RenderedFigure]) {
         let result: ExperimentResult
         do {
-            result = try ExperimentRunner.run(spec, dataRoot: dataRoot, progress: progress)
+            let store = FileCellStore(directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot)
+            result = try ExperimentRunner.run(spec, dataRoot: dataRoot, cellStore: store, progress: progress)
         } catch {
             throw WorkflowError("\(path): \(error.description)")
         }

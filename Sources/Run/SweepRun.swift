@@ -1,0 +1,115 @@
+import Datasets
+import Foundation
+import LinearAlgebra
+import Results
+import Spec
+import Synchronization
+import Theory
+import Training
+
+/// Where a sweep keeps finished cells, so an interrupted sweep resumes without recomputing
+/// them. Implemented at the edge (Workflow) with files; keys cover everything a cell depends on.
+public protocol SweepCellStore: Sendable {
+    func key(for cell: ExperimentSpec) -> String
+    /// A finished cell's metric, or nil (missing or failing its integrity check).
+    func load(key: String) -> SweepCellStoreEntry?
+    func save(key: String, entry: SweepCellStoreEntry)
+}
+
+/// What a finished sweep cell reports.
+public struct SweepCellStoreEntry: Sendable, Equatable {
+    public let value: Double
+    public let divergedRuns: Int
+
+    public init(value: Double, divergedRuns: Int) {
+        self.value = value
+        self.divergedRuns = divergedRuns
+    }
+}
+
+/// Kind "sweep": every pending cell's training runs share the cores; each cell is stored the
+/// moment its last run finishes.
+enum SweepRun {
+    static func run(_ sweep: SweepExperiment, spec: ExperimentSpec, dataRoot: URL, store: SweepCellStore?, progress: RunProgress) throws(RunError) -> SweepResult {
+        let keys = sweep.cells.map { store?.key(for: $0.spec) ?? "" }
+        var entries: [SweepCellStoreEntry?] = keys.map { key in store?.load(key: key) }
+        let reused = entries.compactMap { $0 }.count
+        let pending = sweep.cells.indices.filter { entries[$0] == nil }
+        // Data sets are shared between cells with the same source.
+        var loaded: [String: Dataset] = [:]
+        var jobs: [TrainingJobs] = []
+        for index in pending {
+            guard case .training(let experiment) = sweep.cells[index].spec.body else { throw RunError("a sweep cell must be a training experiment") }
+            let cacheKey = "\(experiment.data)|\(experiment.preprocessing)|\(sweep.cells[index].spec.seed)"
+            let data: Dataset
+            if let cached = loaded[cacheKey] {
+                data = cached
+            } else {
+                data = try TrainingRun.loadData(experiment, seed: sweep.cells[index].spec.seed, root: dataRoot)
+                loaded[cacheKey] = data
+            }
+            jobs.append(try TrainingJobs(experiment, spec: sweep.cells[index].spec, data: data, threadsPerSession: 1))
+        }
+        let sessions = jobs.flatMap(\.sessions)
+        let owner = jobs.enumerated().flatMap { job, runs in Array(repeating: job, count: runs.sessions.count) }
+        let remaining = Mutex(jobs.map(\.sessions.count))
+        let finished = Mutex(entries)
+        let steps = Atomic<Int>(0)
+        let total = Double(sessions.reduce(0) { $0 + $1.totalIterations })
+        let shared = UncheckedSendable((jobs, pending, keys))
+        TrainingSession.runAll(sessions, threads: ComputeThreads.count, progress: { count in
+            let done = steps.wrappingAdd(count, ordering: .relaxed).newValue
+            progress.report(experiment: spec.id, stage: "\(pending.count) of \(sweep.cells.count) cells to compute", fractionDone: Double(done) / max(total, 1))
+        }, finished: { session in
+            let job = owner[session]
+            let last = remaining.withLock { counts -> Bool in
+                counts[job] -= 1
+                return counts[job] == 0
+            }
+            guard last else { return }
+            let (jobs, pending, keys) = shared.value
+            let entry = Self.entry(jobs[job].result(), metric: sweep.metric)
+            finished.withLock { $0[pending[job]] = entry }
+            store?.save(key: keys[pending[job]], entry: entry)
+        })
+        entries = finished.withLock { $0 }
+        var overlay: [Double] = []
+        var overlayLabel: String?
+        if let request = sweep.overlay {
+            overlay = sweep.axes[0].values.map { sigmaW2 in
+                request.multiple * MeanFieldSummary(MeanField(activation: request.activation, sigmaW2: sigmaW2, sigmaB2: request.sigmaB2)).xiC
+            }
+            overlayLabel = "\(CaptionNumber.text(request.multiple)) \u{03BE}c (\(request.activation.label), \u{03C3}b\u{00B2} = \(CaptionNumber.text(request.sigmaB2)))"
+        }
+        return SweepResult(
+            xLabel: sweep.axes[0].label, yLabel: sweep.axes[1].label, xValues: sweep.axes[0].values, yValues: sweep.axes[1].values,
+            metric: sweep.metric.rawValue,
+            cells: sweep.cells.enumerated().map { index, cell in
+                SweepResult.Cell(xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entries[index]!.value,
+                                 divergedRuns: entries[index]!.divergedRuns)
+            },
+            overlay: overlay, overlayLabel: overlayLabel, reusedCells: reused)
+    }
+
+    /// The cell's metric, averaged over its runs; a diverged run counts as chance accuracy
+    /// (1 / classes) or an infinite loss.
+    static func entry(_ result: TrainingResult, metric: SweepExperiment.Metric) -> SweepCellStoreEntry {
+        let runs = result.variants.flatMap(\.runs)
+        let chance = 1 / Double(result.classCount)
+        let values = runs.map { run -> Double in
+            let last = run.log.divergedAt == nil ? run.log.evaluations.last : nil
+            switch metric {
+            case .testAccuracy: return last?.testAccuracy ?? chance
+            case .trainAccuracy: return last?.trainAccuracy ?? chance
+            case .finalLoss: return run.log.divergedAt == nil ? run.finalLoss() : .infinity
+            }
+        }
+        return SweepCellStoreEntry(value: values.reduce(0, +) / Double(max(values.count, 1)),
+                                   divergedRuns: runs.filter { $0.log.divergedAt != nil }.count)
+    }
+}
+
+/// Short number text for labels.
+enum CaptionNumber {
+    static func text(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value) }
+}
