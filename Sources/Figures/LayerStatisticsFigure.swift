@@ -36,7 +36,7 @@ enum LayerStatisticsFigure {
         ]
         let figure = Figure(
             widthInches: width, heightInches: height, rows: 1, columns: 2, panels: panels,
-            legend: variants.enumerated().map { LegendEntry($1.label, swatch: .line(style: $0, color: nil)) })
+            legend: variants.enumerated().map { LegendEntry($1.label, swatch: .line(style: $0, dashed: true, marker: true)) })
         let caption = "Statistics of each layer's activations over the whole batch (\(experiment.input.summary)), one line per "
             + "initialization: (a) standard deviation\(logScale ? " (log scale)" : ""), (b) \(secondName)"
             + (secondName == "fraction saturated" ? " (within 1% of the output range of a bound)" : "") + "."

@@ -11,8 +11,10 @@ enum TrainingFigures {
         return repeats == 1 ? "one run per variant" : "\(repeats) repeats per variant (mean; band: ± 1 sd across repeats)"
     }
 
-    static func legend(_ result: TrainingResult) -> [LegendEntry] {
-        result.variants.enumerated().map { LegendEntry($1.label, swatch: .line(style: $0, color: nil)) }
+    /// One entry per variant, drawn like the figure's curves (dashed by style; `markers` when
+    /// the curves carry them).
+    static func legend(_ result: TrainingResult, markers: Bool = false) -> [LegendEntry] {
+        result.variants.enumerated().map { LegendEntry($1.label, swatch: .line(style: $0, dashed: true, marker: markers)) }
     }
 
     /// Training loss per iteration: the mean over repeats raw (thin, faint) and smoothed like
@@ -63,7 +65,7 @@ enum TrainingFigures {
         let (width, height) = (request.size ?? .wide).inches(defaultHeight: 2.5)
         let figure = Figure(widthInches: width, heightInches: height, rows: 1, columns: 2,
                             panels: [panel("training samples", { $0.trainAccuracy }), panel("test samples", { $0.testAccuracy })],
-                            shareY: .all, legend: legend(result))
+                            shareY: .all, legend: legend(result, markers: (result.variants.first?.runs.first?.log.evaluations.count ?? 0) <= 30))
         let caption = "Classification accuracy during training on (a) up to 10,000 training samples and (b) the test split, \(repeatsText(result)); diverged runs are left out."
         return FigureDraft(figure: figure, title: "Accuracy", caption: caption)
     }
@@ -73,6 +75,7 @@ enum TrainingFigures {
     static func layerStatistics(_ result: TrainingResult, request: FigureSpec) -> FigureDraft {
         let depth = result.variants.map(\.initial.preactivationVariances.count).max() ?? 0
         let shown = LayerSelection.pick(depth: depth)
+        let snapshots = result.variants.first?.runs.first?.log.snapshots.count ?? 0
         var panels: [Panel] = []
         let quantities: [(String, (TrainingLog.Snapshot) -> [Double])] = [
             ("mean", { $0.activationMean }), ("standard deviation", { $0.activationStd }), ("98th percentile", { $0.activation98thPercentile }),
@@ -95,7 +98,7 @@ enum TrainingFigures {
         let figure = Figure(widthInches: width, heightInches: height, rows: result.variants.count, columns: 3, panels: panels,
                             rowLabels: result.variants.map(\.label), xLabel: "iteration", yLabel: "activation value",
                             shareX: .all, shareY: .none,
-                            legend: shown.enumerated().map { LegendEntry("layer \($1 + 1)", swatch: .line(style: $0, color: nil)) })
+                            legend: shown.enumerated().map { LegendEntry("layer \($1 + 1)", swatch: .line(style: $0, dashed: true, marker: snapshots <= 25)) })
         let caption = "Statistics of each hidden layer's activations on a fixed probe batch during training (after Glorot & Bengio 2010, figures 2-4), "
             + "one row per variant, averaged over the repeats that did not diverge"
             + (shown.count < depth ? "; \(shown.count) of \(depth) layers shown, evenly spaced." : ".")
@@ -146,7 +149,7 @@ enum TrainingFigures {
         let figure = Figure(widthInches: width, heightInches: height, rows: 1, columns: 2, panels: [
             Panel(x: Axis(label: "layer", integerTicks: true), y: Axis(label: "log\u{2082} Var(H)"), layers: variance),
             Panel(x: Axis(label: "layer", integerTicks: true), y: Axis(label: "std of dL/dH", scale: .log), layers: gradient),
-        ], legend: legend(result))
+        ], legend: legend(result, markers: (result.variants.first?.initial.preactivationVariances.count ?? 0) <= 30))
         let caption = "At initialization, on the probe batch (repeat 0): (a) log\u{2082} of the variance of each layer's affine output H "
             + "(a slope of −1 per layer means the signal halves at every layer); (b) the standard deviation of the back-propagated gradient dL/dH."
         return FigureDraft(figure: figure, title: "Signal and gradient scale by depth at initialization", caption: caption)

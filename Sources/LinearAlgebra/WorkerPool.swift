@@ -5,7 +5,7 @@ import Synchronization
 /// products, so waking threads through the kernel for each would cost more than the work. Idle
 /// workers spin briefly on an atomic generation counter, then sleep on a condition variable.
 ///
-/// One run at a time (callers hold `runLock`); the calling thread takes part in every run.
+/// One run at a time (the caller holds `runLock`); the calling thread takes part in every run.
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool()
 
@@ -21,8 +21,14 @@ final class WorkerPool: @unchecked Sendable {
     private let runLock = NSLock()
 
     /// Runs `body` for 0..<count on the caller plus up to `helpers` workers.
+    /// A run started while another is in progress (a parallel product inside a parallel loop)
+    /// runs on the calling thread alone: waiting for the pool there would deadlock, and the
+    /// results do not depend on how many threads compute them.
     func run(_ count: Int, helpers: Int, _ body: (Int) -> Void) {
-        runLock.lock()
+        guard runLock.try() else {
+            for index in 0..<count { body(index) }
+            return
+        }
         defer { runLock.unlock() }
         startWorkers(upTo: helpers)
         withoutActuallyEscaping(body) { body in

@@ -39,8 +39,9 @@ public struct Axis: Sendable {
     func tickMarks(for range: ClosedRange<Double>, target: Int) -> [(value: Double, label: String)] {
         switch scale {
         case .log:
-            let values = ticks ?? NiceTicks.logarithmic(low: range.lowerBound, high: range.upperBound)
-            return values.map { ($0, NiceTicks.powerOfTen($0)) }
+            // Explicit ticks (a sweep's depths) are labelled as plain numbers, decades as powers of ten.
+            if let ticks { return Array(zip(ticks, NiceTicks.labels(ticks))) }
+            return NiceTicks.logarithmic(low: range.lowerBound, high: range.upperBound).map { ($0, NiceTicks.powerOfTen($0)) }
         case .linear:
             var values = ticks ?? NiceTicks.linear(low: range.lowerBound, high: range.upperBound, target: target)
             if integerTicks && ticks == nil {

@@ -82,14 +82,25 @@ public final class CairoCanvas: Canvas {
         }
     }
 
-    private func setFont(_ style: TextStyle) {
+    private func setFont(_ style: TextStyle, size: Double? = nil) {
         cairo_set_font_face(context, fonts.face(for: style.weight))
-        cairo_set_font_size(context, style.size)
+        cairo_set_font_size(context, size ?? style.size)
     }
 
     public func measure(_ string: String, style: TextStyle) -> TextMetrics {
+        measure(RichText(string), style: style)
+    }
+
+    /// Width is the sum of the runs' advances; ascent and descent are the base font's.
+    private func measure(_ rich: RichText, style: TextStyle) -> TextMetrics {
+        var width = 0.0
+        for run in rich.runs {
+            setFont(style, size: RichText.metrics(of: run.shift, size: style.size).size)
+            width += Self.measure(run.text, context: context).width
+        }
         setFont(style)
-        return Self.measure(string, context: context)
+        let base = Self.measure("", context: context)
+        return TextMetrics(width: width, ascent: base.ascent, descent: base.descent)
     }
 
     static func measure(_ string: String, context: OpaquePointer) -> TextMetrics {
@@ -101,8 +112,8 @@ public final class CairoCanvas: Canvas {
     }
 
     public func text(_ string: String, at point: Point, style: TextStyle, anchor: TextAnchor, angle: Double) {
-        setFont(style)
-        let metrics = Self.measure(string, context: context)
+        let rich = RichText(string)
+        let metrics = measure(rich, style: style)
         let dx: Double = switch anchor.horizontal {
         case .left: 0
         case .center: -metrics.width / 2
@@ -117,9 +128,15 @@ public final class CairoCanvas: Canvas {
         cairo_save(context)
         cairo_translate(context, point.x, point.y)
         cairo_rotate(context, -angle)
-        cairo_move_to(context, dx, dy)
         setColor(style.color)
-        cairo_show_text(context, string)
+        var x = dx
+        for run in rich.runs {
+            let (size, rise) = RichText.metrics(of: run.shift, size: style.size)
+            setFont(style, size: size)
+            cairo_move_to(context, x, dy + rise)
+            cairo_show_text(context, run.text)
+            x += Self.measure(run.text, context: context).width
+        }
         cairo_restore(context)
     }
 

@@ -22,7 +22,9 @@ struct ColorBarDrawer {
                 ? pow(10, log10(bar.range.lowerBound) + (t0 + t1) / 2 * (log10(bar.range.upperBound) - log10(bar.range.lowerBound)))
                 : bar.range.lowerBound + (t0 + t1) / 2 * (bar.range.upperBound - bar.range.lowerBound)
             let top = area.maxY - t1 * area.height, bottom = area.maxY - t0 * area.height
-            canvas.fill(Rect(x: area.minX, y: top, width: area.width, height: bottom - top + 0.05), color: map.color(for: value) ?? .white)
+            // Each step reaches half a point into the next one (drawn later), so no seams show.
+            let overlap = step < steps - 1 ? 0.5 : 0
+            canvas.fill(Rect(x: area.minX, y: top - overlap, width: area.width, height: bottom - top + overlap), color: map.color(for: value) ?? .white)
         }
         canvas.stroke(area, color: .ink, width: 0.5)
         for tick in ticks {

@@ -62,26 +62,52 @@ public struct FigureDrawer {
         if let yLabel = figure.yLabel {
             canvas.text(yLabel, at: Point(layout.yLabelX, (top + bottom) / 2), style: .label, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
         }
-        if let rowLabels = figure.rowLabels {
-            for (row, label) in rowLabels.enumerated() where row * figure.columns < areas.count {
+        if let rowLabels = figure.rowLabels, let length = areas.map(\.height).min() {
+            let lines = rowLabels.map { layout.rowLabelLines == 2 ? Self.split($0, canvas: canvas) : [$0] }
+            // One size for every row label: the largest at which all of them fit.
+            let style = lines.flatMap { $0 }.map { Self.fit($0, within: length, canvas: canvas).1 }.min { $0.size < $1.size } ?? .label
+            let lineHeight = canvas.measure("0", style: style).height
+            for (row, label) in lines.enumerated() where row * figure.columns < areas.count {
                 let area = areas[row * figure.columns]
-                let (text, style) = Self.fit(label, within: area.height, canvas: canvas)
-                canvas.text(text, at: Point(layout.rowLabelX, area.midY), style: style, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
+                for (index, line) in label.enumerated() {
+                    // Rotated text: the first line is the one further left.
+                    let offset = (Double(index) - Double(label.count - 1) / 2) * lineHeight
+                    canvas.text(Self.cut(line, to: length, style: style, canvas: canvas), at: Point(layout.rowLabelX + offset, area.midY),
+                                style: style, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
+                }
             }
         }
     }
 
-    /// A row label that fits along its row: bold 8 pt, else smaller down to 6 pt, else cut with
-    /// an ellipsis (the full label is in the caption and the legend of every table).
+    /// A label in two lines, broken at a space so that the longer line is as short as possible.
+    static func split(_ label: String, canvas: Canvas) -> [String] {
+        let characters = Array(label)
+        let style = TextStyle(size: 7, weight: .bold)
+        let candidates = characters.indices.filter { characters[$0] == " " }.map { index in
+            [String(characters[..<index]), String(characters[(index + 1)...])]
+        }
+        return candidates.min { first, second in
+            first.map { canvas.measure($0, style: style).width }.max()! < second.map { canvas.measure($0, style: style).width }.max()!
+        } ?? [label]
+    }
+
+    /// `text` cut with an ellipsis to `length` (only when it does not fit even at 6 pt).
+    static func cut(_ text: String, to length: Double, style: TextStyle, canvas: Canvas) -> String {
+        guard canvas.measure(text, style: style).width > length else { return text }
+        var shortened = text
+        while shortened.count > 1 && canvas.measure(shortened + "…", style: style).width > length { shortened.removeLast() }
+        return shortened + "…"
+    }
+
+    /// The style a row label is set in: bold 8 pt, else smaller down to 6 pt (then cut with an
+    /// ellipsis; the full label is in the caption and the legend of every table).
     static func fit(_ label: String, within length: Double, canvas: Canvas) -> (String, TextStyle) {
         for size in [8.0, 7, 6] {
             let style = TextStyle(size: size, weight: .bold)
             if canvas.measure(label, style: style).width <= length { return (label, style) }
         }
         let style = TextStyle(size: 6, weight: .bold)
-        var text = label
-        while text.count > 1 && canvas.measure(text + "…", style: style).width > length { text.removeLast() }
-        return (text + "…", style)
+        return (cut(label, to: length, style: style, canvas: canvas), style)
     }
 
     /// a, b, ..., z, aa, ab, ...

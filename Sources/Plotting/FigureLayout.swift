@@ -16,6 +16,8 @@ struct FigureLayout {
     let colorBarArea: Rect?
     /// Where the shared labels and row labels go.
     let rowLabelX: Double
+    /// Row labels too long for one line along a row are set on two.
+    let rowLabelLines: Int
     let yLabelX: Double
     let xLabelY: Double
     /// Whether panel (row, column) shows its tick labels.
@@ -36,10 +38,15 @@ struct FigureLayout {
 
         // The rightmost x tick label is centred on the axis end: leave it half its width.
         var left = Self.padding, right = Self.padding + max(4, xTickLabelWidth / 2 + 1), top = Self.padding, bottom = Self.padding
-        if figure.rowLabels != nil {
-            rowLabelX = left + labelHeight / 2
-            left += labelHeight + 3
+        if let rowLabels = figure.rowLabels {
+            // A row is roughly its share of the height; a label longer than that at 7 pt wraps.
+            let rowLength = (size.height - legendHeight) / Double(max(rows, 1)) * 0.8
+            let long = rowLabels.contains { canvas.measure($0, style: TextStyle(size: 7, weight: .bold)).width > rowLength }
+            rowLabelLines = long ? 2 : 1
+            rowLabelX = left + Double(rowLabelLines) * labelHeight / 2
+            left += Double(rowLabelLines) * labelHeight + 3
         } else {
+            rowLabelLines = 1
             rowLabelX = left
         }
         if figure.yLabel != nil {
@@ -64,7 +71,7 @@ struct FigureLayout {
 
         let tickLabelBand = Self.tickLength + Self.tickGap
         // Neighbouring panels keep their outermost x tick labels apart.
-        let innerGap = max(Self.panelGap, xTickLabelWidth + 2)
+        let innerGap = max(Self.panelGap, xTickLabelWidth + 5)
         func leftMargin(_ column: Int) -> Double {
             (shareY == .none || column == 0) ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
         }

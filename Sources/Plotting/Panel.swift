@@ -21,8 +21,9 @@ public struct Panel: Sendable {
 /// An entry of a figure's legend.
 public struct LegendEntry: Sendable {
     public enum Swatch: Sendable {
-        /// A line sample with the style's colour, dash and marker.
-        case line(style: Int, color: Color?)
+        /// A line sample in the style's colour (or `color`), dashed and marked like the series
+        /// it stands for.
+        case line(style: Int, color: Color? = nil, dashed: Bool = false, marker: Bool = false)
         /// A filled box (bars, bands).
         case box(style: Int)
     }

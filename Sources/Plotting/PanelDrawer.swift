@@ -47,6 +47,10 @@ struct PanelDrawer {
         case .reference(let line):
             drawReference(line, on: canvas)
             return 0
+        case .annotation(let note):
+            guard plottable(note.x, note.y) else { return 0 }
+            canvas.text(note.text, at: Point(x(note.x), y(note.y)), style: TextStyle(size: note.size, color: note.color), anchor: note.anchor)
+            return 0
         }
     }
 
@@ -120,8 +124,9 @@ struct PanelDrawer {
             for (column, value) in values.enumerated() where column + 1 < map.xEdges.count {
                 let left = x(map.xEdges[column]), right = x(map.xEdges[column + 1])
                 let bottom = y(map.yEdges[row]), top = y(map.yEdges[row + 1])
-                // Cells overlap by a hair so no background seams show between them.
-                let rect = Rect(x: min(left, right), y: min(top, bottom), width: abs(right - left) + 0.05, height: abs(bottom - top) + 0.05)
+                // Each cell reaches half a point into the next column and row, which are drawn
+                // later and cover it: no anti-aliased background seams between cells.
+                let rect = Rect(x: min(left, right), y: min(top, bottom) - 0.5, width: abs(right - left) + 0.5, height: abs(bottom - top) + 0.5)
                 canvas.fill(rect, color: map.color(for: value) ?? Color(hex: 0xBBBBBB))
             }
         }

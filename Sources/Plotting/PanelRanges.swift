@@ -84,6 +84,8 @@ struct PanelRanges {
                 values += horizontal ? map.xEdges : map.yEdges
             case .reference(let line):
                 if (line.orientation == .vertical) == horizontal { values.append(line.value) }
+            case .annotation:
+                break
             }
         }
         let usable = values.filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }

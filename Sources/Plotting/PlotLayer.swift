@@ -12,6 +12,8 @@ public enum PlotLayer: Sendable {
     case heatmap(Heatmap)
     /// A horizontal or vertical reference line with an optional label ("ln 10").
     case reference(ReferenceLine)
+    /// A text placed in data coordinates ("ordered", "chaotic", a curve's name).
+    case annotation(Annotation)
 }
 
 /// A curve and how it looks.
@@ -86,5 +88,24 @@ public struct ReferenceLine: Sendable {
         self.value = value
         self.label = label
         self.color = color
+    }
+}
+
+/// A short text at a point given in data coordinates, drawn over the other layers.
+public struct Annotation: Sendable {
+    public var text: String
+    public var x: Double
+    public var y: Double
+    public var anchor: TextAnchor
+    public var color: Color
+    public var size: Double
+
+    public init(_ text: String, x: Double, y: Double, anchor: TextAnchor = TextAnchor(.center, .middle), color: Color = .ink, size: Double = 7) {
+        self.text = text
+        self.x = x
+        self.y = y
+        self.anchor = anchor
+        self.color = color
+        self.size = size
     }
 }

@@ -28,12 +28,12 @@ public struct JacobianResult: Sendable, Equatable {
         public let label: String
         public let sigmaW2: Double
         public let sigmaB2: Double
-        public let qStar: Double
+        public let inputVariance: Double
         public let chi1: Double
         public let spectra: [Spectrum]
 
 
-        public init(key: String, label: String, sigmaW2: Double, sigmaB2: Double, qStar: Double, chi1: Double, spectra: [Spectrum]) {
+        public init(key: String, label: String, sigmaW2: Double, sigmaB2: Double, inputVariance: Double, chi1: Double, spectra: [Spectrum]) {
 
             self.key = key
 
@@ -43,7 +43,7 @@ public struct JacobianResult: Sendable, Equatable {
 
             self.sigmaB2 = sigmaB2
 
-            self.qStar = qStar
+            self.inputVariance = inputVariance
 
             self.chi1 = chi1
 
@@ -66,7 +66,7 @@ public struct JacobianResult: Sendable, Equatable {
             "variants": .array(variants.map { variant in
                 [
                     "key": .string(variant.key), "label": .string(variant.label), "sigma_w2": .double(variant.sigmaW2),
-                    "sigma_b2": .double(variant.sigmaB2), "q_star": .double(variant.qStar), "chi1": .double(variant.chi1),
+                    "sigma_b2": .double(variant.sigmaB2), "input_variance": .double(variant.inputVariance), "chi1": .double(variant.chi1),
                     "spectra": .array(variant.spectra.map { spectrum in
                         [
                             "depth": .integer(spectrum.depth), "mean": ResultValue.number(spectrum.mean),
@@ -85,68 +85,4 @@ public struct JacobianResult: Sendable, Equatable {
             variant.spectra.map { NamedArray(name: "variants/\(variant.key)/depth/\($0.depth)", values: $0.squaredSingularValues) }
         }
     }
-}
-
-/// The outcome of a "sweep": one metric per grid cell.
-public struct SweepResult: Sendable, Equatable {
-    public struct Cell: Sendable, Equatable {
-        public let xIndex: Int
-        public let yIndex: Int
-        /// The cell's cache key (hash of its resolved spec).
-        public let key: String
-        public let value: Double
-        public let divergedRuns: Int
-
-        public init(xIndex: Int, yIndex: Int, key: String, value: Double, divergedRuns: Int) {
-            self.xIndex = xIndex
-            self.yIndex = yIndex
-            self.key = key
-            self.value = value
-            self.divergedRuns = divergedRuns
-        }
-    }
-
-    public let xLabel: String
-    public let yLabel: String
-    public let xValues: [Double]
-    public let yValues: [Double]
-    public let metric: String
-    public let cells: [Cell]
-    /// The overlay curve (x, y) and its label, if requested.
-    public let overlay: [Double]
-    public let overlayLabel: String?
-    /// Cells served from the sweep's cell store instead of computed.
-    public let reusedCells: Int
-
-    public init(xLabel: String, yLabel: String, xValues: [Double], yValues: [Double], metric: String, cells: [Cell], overlay: [Double],
-                overlayLabel: String?, reusedCells: Int) {
-        self.xLabel = xLabel
-        self.yLabel = yLabel
-        self.xValues = xValues
-        self.yValues = yValues
-        self.metric = metric
-        self.cells = cells
-        self.overlay = overlay
-        self.overlayLabel = overlayLabel
-        self.reusedCells = reusedCells
-    }
-
-    /// results.json leaves out `reusedCells`: a resumed sweep has the same results.
-    public static func == (lhs: SweepResult, rhs: SweepResult) -> Bool {
-        lhs.xValues == rhs.xValues && lhs.yValues == rhs.yValues && lhs.cells == rhs.cells && lhs.overlay == rhs.overlay && lhs.metric == rhs.metric
-    }
-
-    var json: JSONValue {
-        [
-            "x_label": .string(xLabel), "y_label": .string(yLabel), "x_values": ResultValue.numbers(xValues),
-            "y_values": ResultValue.numbers(yValues), "metric": .string(metric),
-            "overlay_label": overlayLabel.map { .string($0) } ?? .null, "overlay": ResultValue.numbers(overlay),
-            "cells": .array(cells.map { cell in
-                ["x": .integer(cell.xIndex), "y": .integer(cell.yIndex), "key": .string(cell.key), "value": ResultValue.number(cell.value),
-                 "diverged_runs": .integer(cell.divergedRuns)]
-            }),
-        ]
-    }
-
-    var arrays: [NamedArray] { [NamedArray(name: "cells", values: cells.map(\.value)), NamedArray(name: "overlay", values: overlay)] }
 }

@@ -25,9 +25,9 @@ enum JacobianRun {
             let field = MeanField(activation: variant.activation, sigmaW2: sigmaW2, sigmaB2: variant.sigmaB2)
             let spectrum = JacobianSpectrum(meanField: field, width: experiment.width, weights: variant.orthogonal ? .orthogonal : .gaussian)
             let values = spectrum.squaredSingularValues(depths: experiment.depths, root: RandomStream(seed: spec.seed, path: "variant/\(variant.key)"))
-            let q = field.fixedPoint.q ?? 1
+            let q = spectrum.inputVariance
             variants[index] = JacobianResult.Variant(
-                key: variant.key, label: variant.label, sigmaW2: sigmaW2, sigmaB2: variant.sigmaB2, qStar: q, chi1: field.chi1(at: q),
+                key: variant.key, label: variant.label, sigmaW2: sigmaW2, sigmaB2: variant.sigmaB2, inputVariance: q, chi1: field.chi1(at: q),
                 spectra: experiment.depths.map { depth in
                     let predicted = spectrum.predictedMoments(depth: depth)
                     return JacobianResult.Spectrum(depth: depth, squaredSingularValues: values[depth] ?? [],

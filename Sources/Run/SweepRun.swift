@@ -27,8 +27,9 @@ public struct SweepCellStoreEntry: Sendable, Equatable {
     }
 }
 
-/// Kind "sweep": every pending cell's training runs share the cores; each cell is stored the
-/// moment its last run finishes.
+/// Kind "sweep": pending cells run one after another on each core (one run per core); each
+/// cell is stored the moment its last run finishes, so a killed sweep loses at most the cells
+/// in flight.
 enum SweepRun {
     static func run(_ sweep: SweepExperiment, spec: ExperimentSpec, dataRoot: URL, store: SweepCellStore?, progress: RunProgress) throws(RunError) -> SweepResult {
         let keys = sweep.cells.map { store?.key(for: $0.spec) ?? "" }
@@ -57,7 +58,7 @@ enum SweepRun {
         let steps = Atomic<Int>(0)
         let total = Double(sessions.reduce(0) { $0 + $1.totalIterations })
         let shared = UncheckedSendable((jobs, pending, keys))
-        TrainingSession.runAll(sessions, threads: ComputeThreads.count, progress: { count in
+        TrainingSession.runAll(sessions, threads: ComputeThreads.count, scheduling: .sequential, progress: { count in
             let done = steps.wrappingAdd(count, ordering: .relaxed).newValue
             progress.report(experiment: spec.id, stage: "\(pending.count) of \(sweep.cells.count) cells to compute", fractionDone: Double(done) / max(total, 1))
         }, finished: { session in
@@ -73,10 +74,16 @@ enum SweepRun {
             store?.save(key: keys[pending[job]], entry: entry)
         })
         entries = finished.withLock { $0 }
-        var overlay: [Double] = []
+        var overlayX: [Double] = [], overlay: [Double] = []
         var overlayLabel: String?
         if let request = sweep.overlay {
-            overlay = sweep.axes[0].values.map { sigmaW2 in
+            // A fine curve from the first cell's outer edge to the last's (the grid itself is
+            // too coarse near the EOC, where the depth scale diverges).
+            let values = sweep.axes[0].values.sorted()
+            let low = values.count > 1 ? values[0] - (values[1] - values[0]) / 2 : values[0] - 0.5
+            let high = values.count > 1 ? values[values.count - 1] + (values[values.count - 1] - values[values.count - 2]) / 2 : values[0] + 0.5
+            overlayX = (0...200).map { low + (high - low) * Double($0) / 200 }
+            overlay = overlayX.map { sigmaW2 in
                 request.multiple * MeanFieldSummary(MeanField(activation: request.activation, sigmaW2: sigmaW2, sigmaB2: request.sigmaB2)).xiC
             }
             overlayLabel = "\(CaptionNumber.text(request.multiple)) \u{03BE}c (\(request.activation.label), \u{03C3}b\u{00B2} = \(CaptionNumber.text(request.sigmaB2)))"
@@ -88,7 +95,7 @@ enum SweepRun {
                 SweepResult.Cell(xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entries[index]!.value,
                                  divergedRuns: entries[index]!.divergedRuns)
             },
-            overlay: overlay, overlayLabel: overlayLabel, reusedCells: reused)
+            overlayX: overlayX, overlay: overlay, overlayLabel: overlayLabel, reusedCells: reused)
     }
 
     /// The cell's metric, averaged over its runs; a diverged run counts as chance accuracy

@@ -23,12 +23,19 @@ public struct JacobianSpectrum: Sendable {
         self.weights = weights
     }
 
+    /// The pre-activation variance the network is probed at: the fixed point q*, or 1 when there
+    /// is none or it is 0 (ReLU with no bias on its critical line keeps any q, and at q = 0 every
+    /// unit would sit on the kink; its spectrum does not depend on q, by scale invariance).
+    public var inputVariance: Double {
+        guard let q = meanField.fixedPoint.q, q > 0 else { return 1 }
+        return q
+    }
+
     /// Squared singular values of J (eigenvalues of J J^T) at each requested depth, for one input
-    /// drawn at the variance fixed point q* (or q = 1 when none attracts). Streams
-    /// `<root>/layer/<l>/weight|bias` and `<root>/input`.
+    /// drawn at `inputVariance`. Streams `<root>/layer/<l>/weight|bias` and `<root>/input`.
     public func squaredSingularValues(depths: [Int], root: RandomStream) -> [Int: [Double]] {
         let n = width
-        let q = meanField.fixedPoint.q ?? 1
+        let q = inputVariance
         var inputStream = root.derive("input")
         var h = (0..<n).map { _ in q.squareRoot() * inputStream.nextNormal() }
         var jacobian = Matrix<Double>(rows: n, columns: n) { r, c in r == c ? 1 : 0 }
@@ -70,9 +77,9 @@ public struct JacobianSpectrum: Sendable {
 
     /// Mean and variance of the J J^T spectrum predicted at depth L (Pennington et al. 2017):
     /// mean chi1^L; variance / mean^2 = L (mu2 / mu1^2 - 1 - s1), with mu_k = E[phi'(h)^(2k)]
-    /// at q*, s1 = -1 for Gaussian and 0 for orthogonal weights.
+    /// at `inputVariance`, s1 = -1 for Gaussian and 0 for orthogonal weights.
     public func predictedMoments(depth: Int) -> (mean: Double, variance: Double) {
-        let q = meanField.fixedPoint.q ?? 1
+        let q = inputVariance
         let mu1 = meanField.moment(q) { x in pow(meanField.activation.derivative(x), 2) }
         let mu2 = meanField.moment(q) { x in pow(meanField.activation.derivative(x), 4) }
         let s1 = weights == .gaussian ? -1.0 : 0.0

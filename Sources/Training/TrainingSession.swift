@@ -69,12 +69,21 @@ public final class TrainingSession: @unchecked Sendable {
         return isFinished
     }
 
-    /// Runs every session to its end on `threads` threads. Each thread repeatedly takes the
-    /// session waiting longest, runs a few of its steps and puts it back, so the cores stay busy
-    /// however many sessions there are; each session's steps still run strictly in order.
+    /// How `runAll` shares the threads between sessions.
+    public enum Scheduling: Sendable {
+        /// Every thread repeatedly takes the session waiting longest and runs a few of its
+        /// steps, so all sessions progress together (variants of one experiment finish together).
+        case interleaved
+        /// Every thread runs one session to its end before taking the next, in index order, so
+        /// sessions finish one by one (a sweep stores each finished cell at once).
+        case sequential
+    }
+
+    /// Runs every session to its end on `threads` threads; each session's steps still run
+    /// strictly in order, so the results do not depend on the scheduling or the thread count.
     /// `finished(i)` is called (on a worker thread) as soon as session i is done.
-    public static func runAll(_ sessions: [TrainingSession], threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
-                              finished onFinish: (@Sendable (Int) -> Void)? = nil) {
+    public static func runAll(_ sessions: [TrainingSession], threads: Int, scheduling: Scheduling = .interleaved,
+                              progress: (@Sendable (Int) -> Void)? = nil, finished onFinish: (@Sendable (Int) -> Void)? = nil) {
         let queue = Mutex<[Int]>(Array(sessions.indices))
         let done = Atomic<Int>(0)
         let shared = UncheckedSendable(sessions)
@@ -86,9 +95,12 @@ public final class TrainingSession: @unchecked Sendable {
                     continue
                 }
                 let session = shared.value[index]
-                let before = session.iteration
-                let finished = session.advance(steps: 25)
-                progress?(session.iteration - before)
+                var finished = false
+                repeat {
+                    let before = session.iteration
+                    finished = session.advance(steps: 25)
+                    progress?(session.iteration - before)
+                } while !finished && scheduling == .sequential
                 if finished {
                     onFinish?(index)
                     done.wrappingAdd(1, ordering: .releasing)
