@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data build release test report schema bench clean
+.PHONY: all deps data browser build release test report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -50,7 +50,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
-test: deps data
+# Headless Chromium for the report checks in the tests; when the package cannot be installed the
+# tests say so and skip those checks.
+browser:
+	@dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing: chromium (browser checks of the reports)"; \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
+	  || echo "chromium could not be installed: the browser checks in make test will be skipped" >&2; }
+
+test: deps data browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
@@ -76,6 +84,14 @@ bench: release data
 	$(SWIFT) build -c release --product initlab-bench $(BUILD_FLAGS)
 	.build/release/initlab-bench gemm
 	$(BENCH_VENV)/bin/python Benchmarks/compare.py .build/release/initlab-bench $(BENCH_VENV)/bin/python 3
+
+# Rerun every report under Reports/ from its manifest (spec and seed) and compare every result
+# array and figure pixel hash; fails when any differs.
+verify: release data
+	@status=0; for manifest in Reports/*/manifest.json; do \
+	  [ -f "$$manifest" ] || continue; \
+	  $(INITLAB) verify "$$(dirname $$manifest)" || status=1; \
+	done; exit $$status
 
 clean:
 	rm -rf .build

@@ -1,0 +1,42 @@
+import Foundation
+import Run
+import Testing
+@testable import Workflow
+
+/// Finished sweep cells on disk: saved atomically, and never served when damaged.
+@Suite struct FileCellStoreTests {
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-cells-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func savedCellsComeBackExactly() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = FileCellStore(directory: root.appendingPathComponent("sweeps"), dataRoot: root)
+        #expect(store.load(key: "abc") == nil)
+        store.save(key: "abc", entry: SweepCellStoreEntry(value: 0.1 + 0.2, divergedRuns: 1))
+        #expect(store.load(key: "abc") == SweepCellStoreEntry(value: 0.1 + 0.2, divergedRuns: 1))
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("sweeps").path)
+        #expect(files == ["abc.json"], "no temporary file left behind: \(files)")
+    }
+
+    @Test func damagedCellFilesAreIgnored() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = FileCellStore(directory: root.appendingPathComponent("sweeps"), dataRoot: root)
+        store.save(key: "k", entry: SweepCellStoreEntry(value: 0.75, divergedRuns: 0))
+        let file = root.appendingPathComponent("sweeps/k.json")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        // An edited value no longer matches the checksum.
+        try original.replacingOccurrences(of: "0.75", with: "0.95").write(to: file, atomically: true, encoding: .utf8)
+        #expect(store.load(key: "k") == nil)
+        // A truncated file does not parse.
+        try String(original.prefix(original.count / 2)).write(to: file, atomically: true, encoding: .utf8)
+        #expect(store.load(key: "k") == nil)
+        // A file copied under another cell's name carries the wrong key.
+        try original.write(to: root.appendingPathComponent("sweeps/other.json"), atomically: true, encoding: .utf8)
+        #expect(store.load(key: "other") == nil)
+    }
+}
