@@ -9,12 +9,14 @@ enum ActivationHistogramFigure {
     static func draft(_ result: ActivationsResult, experiment: ActivationsExperiment, size: FigureSpec.Size?) -> FigureDraft {
         let variants = result.variants
         let depth = variants.map(\.layers.count).max() ?? 0
+        // A deep network shows at most eight evenly spaced layers, first and last included.
+        let shown = LayerSelection.pick(depth: depth)
         let (width, height) = (size ?? .wide).inches(defaultHeight: 0.55 + 1.05 * Double(variants.count))
         let edges = result.histogramEdges
         let range = "[\(CaptionFormat.number(edges.first ?? 0)), \(CaptionFormat.number(edges.last ?? 1))]"
         var panels: [Panel] = []
         for (row, variant) in variants.enumerated() {
-            for layer in variant.layers {
+            for layer in shown.map({ variant.layers[min($0, variant.layers.count - 1)] }) {
                 let total = Double(max(layer.valueCount, 1))
                 let fractions = layer.histogram.map { Double($0) / total }
                 var notes: [String] = []
@@ -31,12 +33,13 @@ enum ActivationHistogramFigure {
         }
         let values = result.histogramValues == "preactivation" ? "pre-activation" : "activation"
         let figure = Figure(
-            widthInches: width, heightInches: height, rows: variants.count, columns: depth, panels: panels,
+            widthInches: width, heightInches: height, rows: variants.count, columns: shown.count, panels: panels,
             rowLabels: variants.map(\.label), xLabel: "\(values) value", yLabel: "fraction of values",
             shareX: .all, shareY: .line)
         let activation = variants.isEmpty ? "" : experiment.variants.map(\.network.activation.label).uniqued.joined(separator: "/")
         let widths = experiment.variants.first.map { "\($0.network.depth) \(activation) layers of \($0.network.widths[0]) units" } ?? ""
-        let caption = "Histograms of each layer's \(values)s (columns) for each initialization (rows): "
+        let caption = "Histograms of each layer's \(values)s (columns"
+            + (shown.count < depth ? "; \(shown.count) of \(depth) layers, evenly spaced" : "") + ") for each initialization (rows): "
             + "\(experiment.input.summary) through \(widths). "
             + "\(edges.count - 1) bins on \(range), the same edges in every panel; the height is the fraction of the "
             + "\(CaptionFormat.integer(experiment.input.count * (experiment.variants.first?.network.widths[0] ?? 0))) values of a layer in each bin. "

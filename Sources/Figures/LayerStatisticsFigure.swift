@@ -23,10 +23,11 @@ enum LayerStatisticsFigure {
             secondName = "mean"
             second = { $0.mean }
         }
+        let markers = (variants.map(\.layers.count).max() ?? 0) <= 30
         func series(_ value: @escaping (LayerActivationStatistics) -> Double) -> [PlotLayer] {
             variants.enumerated().map { index, variant in
                 .line(LineSeries(x: variant.layers.map { Double($0.layer) }, y: variant.layers.map(value), style: index,
-                                 width: 1, showMarkers: true))
+                                 width: 1, showMarkers: markers))
             }
         }
         let layerAxis = Axis(label: "layer", integerTicks: true)
@@ -36,7 +37,7 @@ enum LayerStatisticsFigure {
         ]
         let figure = Figure(
             widthInches: width, heightInches: height, rows: 1, columns: 2, panels: panels,
-            legend: variants.enumerated().map { LegendEntry($1.label, swatch: .line(style: $0, dashed: true, marker: true)) })
+            legend: variants.enumerated().map { LegendEntry($1.label, swatch: .line(style: $0, dashed: true, marker: markers)) })
         let caption = "Statistics of each layer's activations over the whole batch (\(experiment.input.summary)), one line per "
             + "initialization: (a) standard deviation\(logScale ? " (log scale)" : ""), (b) \(secondName)"
             + (secondName == "fraction saturated" ? " (within 1% of the output range of a bound)" : "") + "."

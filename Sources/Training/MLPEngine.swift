@@ -81,7 +81,8 @@ public final class MLPEngine<Scalar: TrainingScalar> {
             let bias = mlp.biases[layer]
             mlp.weights[layer].withUnsafeBufferPointer { weight in
                 bias.withUnsafeBufferPointer { bias in
-                    let biasBase = bias.baseAddress
+                    // No bias (batch normalization) is an empty array, whose base address need not be nil.
+                    let biasBase = bias.isEmpty ? nil : bias.baseAddress
                     let affineBase = affine[layer]
                     Scalar.gemm(m: rows, n: width, k: widths[layer], a: layerInput, lda: widths[layer], transposeA: false,
                                 b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width,
