@@ -163,7 +163,7 @@ enum ResultTables {
             }
             return notes
         case .jacobian:
-            return ["Predictions (Pennington, Schoenholz & Ganguli 2017): mean χ1^L, and variance / mean² = L (μ2/μ1² − 1 − s1) with μk = E[φ'(h)^(2k)] at q*, s1 = −1 for Gaussian and 0 for orthogonal weights. A \"critical\" weight variance puts the network on its edge of chaos for the given σb²."]
+            return ["Predictions (Pennington, Schoenholz & Ganguli 2017): mean χ1^L, and variance / mean² = L (μ2/μ1² − 1 − s1) with μk = E[φ'(h)^(2k)] at q*, s1 = −1 for Gaussian and 0 for orthogonal weights. A \"critical\" weight variance puts the network on its edge of chaos for the given σb². The networks are probed at the variance fixed point q*; where it is 0 (ReLU without bias keeps any variance on its critical line), at q = 1, which does not change a ReLU spectrum."]
         case .sweep(let sweep):
             return ["Each cell is an independent training experiment keyed by the SHA-256 of its resolved spec; \(sweep.reusedCells) of \(sweep.cells.count) cells came from the sweep's cell store (.cache/sweeps), the others were computed in this run. A diverged run counts as chance accuracy."]
         }

@@ -56,22 +56,3 @@ public enum ReportDiff {
         }
     }
 }
-
-/// The few numbers that summarize a result, by readable name.
-enum Headline {
-    static func values(_ results: JSONValue) -> [String: String] {
-        var values: [String: String] = [:]
-        if case .array(let variants)? = results.value(at: JSONPointer(["activations", "variants"])) {
-            for variant in variants {
-                guard case .string(let label)? = variant.value(at: JSONPointer(["label"])),
-                      case .array(let layers)? = variant.value(at: JSONPointer(["layers"])), let last = layers.last else { continue }
-                for key in ["std", "fraction_saturated", "fraction_zero"] {
-                    if let value = last.value(at: JSONPointer([key])), value != .null {
-                        values["\(label): last-layer \(key)"] = JSONWriter.compact(value)
-                    }
-                }
-            }
-        }
-        return values
-    }
-}

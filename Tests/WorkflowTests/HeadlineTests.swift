@@ -1,0 +1,29 @@
+import JSON
+import Testing
+@testable import Workflow
+
+@Suite struct HeadlineTests {
+    static func values(_ text: String) throws -> [String: String] { Headline.values(try JSONParser.parse(text).value) }
+
+    @Test func trainingHeadlinesAverageOverRepeats() throws {
+        let values = try Self.values("""
+            {"training": {"variants": [{"label": "He", "runs": [
+              {"final_loss_last_100": 0.4, "diverged_at": null, "evaluations": [{"test_accuracy": 0.5}, {"test_accuracy": 0.8}]},
+              {"final_loss_last_100": 0.6, "diverged_at": 12, "evaluations": [{"test_accuracy": 0.9}]}]}]}}
+            """)
+        #expect(values["He: mean of last 100 losses"] == "0.5")
+        #expect(values["He: final test accuracy"] == "0.85")
+        #expect(values["He: diverged repeats"] == "1")
+    }
+
+    @Test func theoryAndSweepHeadlines() throws {
+        let values = try Self.values("""
+            {"meanfield": {"depth_scales": {"critical_sigma_w2": 1.76095},
+                           "correlation_depth": [{"activation": "swish", "sigma_b2": 0.04, "sigma_w2": 2.82, "attracting": false}]},
+             "sweep": {"metric": "test_accuracy", "cells": [{"value": 0.25}, {"value": 0.75}]}}
+            """)
+        #expect(values["edge of chaos sigma_w^2"] == "1.76095")
+        #expect(values["swish at sigma_b^2 = 0.04: q* attracting"] == "false")
+        #expect(values["test_accuracy: mean over 2 cells"] == "0.5" && values["test_accuracy: best cell"] == "0.75")
+    }
+}
