@@ -20,6 +20,14 @@ def timed(command, environment):
     return elapsed, result.stdout.strip()
 
 
+def minimal_gflop(iterations, networks=3, batch=128, widths=(784, 100, 100, 100, 100, 100, 10)):
+    """GEMM work both sides must do: per step one forward product per layer, one weight gradient
+    per layer and one back-propagated delta per layer above the first (no gradient for the images)."""
+    products = sum(a * b for a, b in zip(widths, widths[1:]))
+    upper = products - widths[0] * widths[1]
+    return networks * iterations * 2 * batch * (2 * products + upper) / 1e9
+
+
 def main():
     initlab, python = sys.argv[1], sys.argv[2]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
@@ -35,6 +43,9 @@ def main():
         if index == 0:
             print("  initlab: " + our_output.replace("\n", "\n           "), file=sys.stderr)
             print("  numpy:   " + their_output.replace("\n", "\n           "), file=sys.stderr)
+    work = minimal_gflop(2000)
+    print(f"  minimal GEMM work {work:.0f} GFLOP: initlab {work / statistics.median(ours):.1f} GFLOP/s, "
+          f"numpy {work / statistics.median(theirs):.1f} GFLOP/s end to end (data loading included)", file=sys.stderr)
     print(f"textbook-mnist: initlab {statistics.median(ours):.1f} s, numpy {statistics.median(theirs):.1f} s, "
           f"speedup {statistics.median(ratios):.2f}")
 

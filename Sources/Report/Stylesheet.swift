@@ -4,7 +4,7 @@ enum Stylesheet {
         :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d9dce1; --accent: #0072b2; --paper: #ffffff; --tint: #f5f7fa; }
         * { box-sizing: border-box; }
         html { font-size: 16px; }
-        body { margin: 0; color: var(--ink); background: var(--paper);
+        body { margin: 0; overflow-wrap: break-word; color: var(--ink); background: var(--paper);
                font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; line-height: 1.5; }
         main { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
         a { color: var(--accent); }
@@ -17,8 +17,8 @@ enum Stylesheet {
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0.8rem 0 1.2rem; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-        nav.toc { font-size: 0.9rem; margin: 0 0 1rem; }
-        nav.toc a { margin-right: 1rem; white-space: nowrap; }
+        nav.toc { font-size: 0.9rem; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
+        nav.toc a { white-space: nowrap; }
         figure { margin: 1.5rem 0 2rem; }
         figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); background: #fff; }
         figcaption { font-size: 0.9rem; margin-top: 0.6rem; max-width: 52rem; }
@@ -39,7 +39,7 @@ enum Stylesheet {
         th:first-child, td:first-child { text-align: left; }
         td.text { text-align: left; }
         pre { background: var(--tint); border: 1px solid var(--rule); padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; line-height: 1.4; }
-        code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
+        code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
         .note { font-size: 0.85rem; color: var(--muted); }
         .warning { border-left: 4px solid #d55e00; background: #fff4ec; padding: 0.5rem 0.8rem; font-size: 0.9rem; }
         ol.references li { margin-bottom: 0.4rem; font-size: 0.9rem; }
