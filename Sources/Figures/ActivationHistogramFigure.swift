@@ -22,7 +22,7 @@ enum ActivationHistogramFigure {
                 var notes: [String] = []
                 if layer.separatedZeros > 0 { notes.append("\(percent(layer.separatedZeros, of: total)) exactly 0") }
                 let outside = layer.belowRange + layer.aboveRange
-                if outside > 0 { notes.append("\(percent(outside, of: total)) outside \(range)") }
+                if outside > 0 { notes.append("\(percent(outside, of: total)) out") }
                 if layer.nonFinite > 0 { notes.append("\(percent(layer.nonFinite, of: total)) NaN/inf") }
                 panels.append(Panel(
                     title: row == 0 ? "layer \(layer.layer)" : nil,
@@ -43,7 +43,7 @@ enum ActivationHistogramFigure {
             + "\(experiment.input.summary) through \(widths). "
             + "\(edges.count - 1) bins on \(range), the same edges in every panel; the height is the fraction of the "
             + "\(CaptionFormat.integer(experiment.input.count * (experiment.variants.first?.network.widths[0] ?? 0))) values of a layer in each bin. "
-            + "Values outside the range are not drawn; a panel's note gives their share"
+            + "Values outside \(range) are not drawn; a panel's note gives their share (“out”)"
             + (variants.contains { $0.layers.contains { $0.separatedZeros > 0 } }
                 ? ", as it does for the exact zeros of ReLU units, which are counted apart so their spike does not hide the rest." : ".")
         return FigureDraft(figure: figure, title: "Per-layer \(values) histograms", caption: caption)

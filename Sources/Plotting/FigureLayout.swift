@@ -36,45 +36,13 @@ struct FigureLayout {
         showsXTickLabels = { row in shareX == .none || row == rows - 1 }
         showsYTickLabels = { column in shareY == .none || column == 0 }
 
-        // The rightmost x tick label is centred on the axis end: leave it half its width.
-        var left = Self.padding, right = Self.padding + max(4, xTickLabelWidth / 2 + 1), top = Self.padding, bottom = Self.padding
-        if let rowLabels = figure.rowLabels {
-            // A row is roughly its share of the height; a label longer than that at 7 pt wraps.
-            let rowLength = (size.height - legendHeight) / Double(max(rows, 1)) * 0.8
-            let long = rowLabels.contains { canvas.measure($0, style: TextStyle(size: 7, weight: .bold)).width > rowLength }
-            rowLabelLines = long ? 2 : 1
-            rowLabelX = left + Double(rowLabelLines) * labelHeight / 2
-            left += Double(rowLabelLines) * labelHeight + 3
-        } else {
-            rowLabelLines = 1
-            rowLabelX = left
-        }
-        if figure.yLabel != nil {
-            yLabelX = left + labelHeight / 2
-            left += labelHeight + 3
-        } else {
-            yLabelX = left
-        }
+        // Vertically: legend band, panel headings, tick labels, the shared x label.
+        var top = Self.padding, bottom = Self.padding
         if figure.xLabel != nil { bottom += labelHeight + 3 }
         xLabelY = size.height - Self.padding - labelHeight / 2
-        if legendHeight > 0 {
-            legendArea = Rect(x: left, y: top, width: size.width - left - right, height: legendHeight)
-            top += legendHeight + 2
-        } else {
-            legendArea = nil
-        }
-        var colorBarWidth = 0.0
-        if figure.colorBar != nil {
-            colorBarWidth = 8 + 7 + Self.tickLength + Self.tickGap + colorBarLabelWidth + 3 + labelHeight
-            right += colorBarWidth
-        }
-
+        let legendTop = top
+        if legendHeight > 0 { top += legendHeight + 2 }
         let tickLabelBand = Self.tickLength + Self.tickGap
-        // Neighbouring panels keep their outermost x tick labels apart.
-        let innerGap = max(Self.panelGap, xTickLabelWidth + 5)
-        func leftMargin(_ column: Int) -> Double {
-            (shareY == .none || column == 0) ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
-        }
         func bottomMargin(_ row: Int) -> Double {
             (shareX == .none || row == rows - 1) ? tickLabelBand + 0.5 + tickHeight + (panelsHaveXLabels ? labelHeight + 2.5 : 0) : 4
         }
@@ -85,11 +53,41 @@ struct FigureLayout {
             }
         }
         func topMargin(_ row: Int) -> Double { rowHasHeading[row] ? titleHeight + Self.headingGap : 5 }
-
-        let marginsX = (0..<columns).reduce(0) { $0 + leftMargin($1) }
         let marginsY = (0..<rows).reduce(0) { $0 + topMargin($1) + bottomMargin($1) }
-        let plotWidth = max(10, (size.width - left - right - marginsX - Double(columns - 1) * 2) / Double(columns))
         let plotHeight = max(10, (size.height - top - bottom - marginsY - Double(rows - 1) * 4) / Double(rows))
+
+        // Row labels run along a row's plot height; one too long for it at 7 pt goes on two lines.
+        let long = figure.rowLabels?.contains { canvas.measure($0, style: TextStyle(size: 7, weight: .bold)).width > plotHeight } ?? false
+        rowLabelLines = long ? 2 : 1
+
+        // Horizontally: row labels, the shared y label, tick labels, the colour bar. The rightmost
+        // x tick label is centred on the axis end: leave it half its width.
+        var left = Self.padding, right = Self.padding + max(4, xTickLabelWidth / 2 + 1)
+        if figure.rowLabels != nil {
+            rowLabelX = left + Double(rowLabelLines) * labelHeight / 2
+            left += Double(rowLabelLines) * labelHeight + 3
+        } else {
+            rowLabelX = left
+        }
+        if figure.yLabel != nil {
+            yLabelX = left + labelHeight / 2
+            left += labelHeight + 3
+        } else {
+            yLabelX = left
+        }
+        legendArea = legendHeight > 0 ? Rect(x: left, y: legendTop, width: size.width - left - right, height: legendHeight) : nil
+        var colorBarWidth = 0.0
+        if figure.colorBar != nil {
+            colorBarWidth = 8 + 7 + Self.tickLength + Self.tickGap + colorBarLabelWidth + 3 + labelHeight
+            right += colorBarWidth
+        }
+        // Neighbouring panels keep their outermost x tick labels apart.
+        let innerGap = max(Self.panelGap, xTickLabelWidth + 5)
+        func leftMargin(_ column: Int) -> Double {
+            (shareY == .none || column == 0) ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
+        }
+        let marginsX = (0..<columns).reduce(0) { $0 + leftMargin($1) }
+        let plotWidth = max(10, (size.width - left - right - marginsX - Double(columns - 1) * 2) / Double(columns))
 
         var areas: [Rect] = []
         var y = top

@@ -199,24 +199,39 @@ struct PanelDrawer {
         }
     }
 
+    /// The panel letter at the left; the title centred over the plot, or moved right of the
+    /// letter when centring would make them touch (narrow panels).
     private func drawHeading(on canvas: Canvas) {
         let baseline = area.minY - FigureLayout.headingGap
-        if let title = panel.title {
-            canvas.text(title, at: Point(area.midX, baseline), style: .title, anchor: TextAnchor(.center, .baseline))
-        }
+        var letterRight = -Double.infinity
         if let letter {
             let leftEdge = area.minX - (showYTickLabels ? FigureLayout.tickLength + FigureLayout.tickGap + yTickWidth : 0)
             canvas.text(letter, at: Point(leftEdge, baseline), style: .letter, anchor: TextAnchor(.left, .baseline))
+            letterRight = leftEdge + canvas.measure(letter, style: .letter).width
+        }
+        if let title = panel.title {
+            let width = canvas.measure(title, style: .title).width
+            let x = max(area.midX, letterRight + 3 + width / 2)
+            canvas.text(title, at: Point(x, baseline), style: .title, anchor: TextAnchor(.center, .baseline))
         }
     }
 
+    /// Notes in the top right corner, each on a white backing; a note wider than the panel is
+    /// set smaller, then cut with an ellipsis.
     private func drawNotes(_ notes: [String], on canvas: Canvas) {
         var top = area.minY + 2
+        let room = area.width - 3
         for note in notes {
+            var style = TextStyle.note
+            if canvas.measure(note, style: style).width > room { style = TextStyle(size: 5, color: style.color) }
+            var text = note
+            while text.count > 1 && canvas.measure(text, style: style).width > room {
+                text = String(text.dropLast(2)) + "…"
+            }
             let point = Point(area.maxX - 2, top)
-            let box = canvas.box(of: note, at: point, style: .note, anchor: TextAnchor(.right, .top))
+            let box = canvas.box(of: text, at: point, style: style, anchor: TextAnchor(.right, .top))
             canvas.fill(Rect(x: box.minX - 1, y: box.minY, width: box.width + 2, height: box.height), color: Color.white.withAlpha(0.85))
-            canvas.text(note, at: point, style: .note, anchor: TextAnchor(.right, .top))
+            canvas.text(text, at: point, style: style, anchor: TextAnchor(.right, .top))
             top = box.maxY + 1
         }
     }
