@@ -73,6 +73,26 @@ public enum Activation: Hashable, Sendable {
         "identity", "sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu", "swish", "softsign", "softplus", "erf",
     ]
 
+    /// The activation called `name` (one of `names`); `parameter` is leaky ReLU's slope (default
+    /// 0.01) or ELU's alpha (default 1) and is ignored by the others.
+    public init?(name: String, parameter: Double? = nil) {
+        switch name {
+        case "identity": self = .identity
+        case "sigmoid": self = .sigmoid
+        case "tanh": self = .tanh
+        case "relu": self = .relu
+        case "leaky-relu": self = .leakyReLU(slope: parameter ?? 0.01)
+        case "elu": self = .elu(alpha: parameter ?? 1)
+        case "selu": self = .selu
+        case "gelu": self = .gelu
+        case "swish": self = .swish
+        case "softsign": self = .softsign
+        case "softplus": self = .softplus
+        case "erf": self = .erf
+        default: return nil
+        }
+    }
+
     /// The open interval the output lives in, when it is bounded on both sides (sigmoid, tanh,
     /// softsign, erf); `nil` otherwise.
     public var boundedRange: (lower: Double, upper: Double)? {

@@ -9,21 +9,8 @@ struct ActivationOption: ExpressibleByArgument {
         let parts = argument.split(separator: ":", maxSplits: 1).map(String.init)
         let parameter = parts.count > 1 ? Double(parts[1]) : nil
         if parts.count > 1 && parameter == nil { return nil }
-        switch parts[0] {
-        case "identity": activation = .identity
-        case "sigmoid": activation = .sigmoid
-        case "tanh": activation = .tanh
-        case "relu": activation = .relu
-        case "leaky-relu": activation = .leakyReLU(slope: parameter ?? 0.01)
-        case "elu": activation = .elu(alpha: parameter ?? 1)
-        case "selu": activation = .selu
-        case "gelu": activation = .gelu
-        case "swish": activation = .swish
-        case "softsign": activation = .softsign
-        case "softplus": activation = .softplus
-        case "erf": activation = .erf
-        default: return nil
-        }
+        guard let activation = Activation(name: parts[0], parameter: parameter) else { return nil }
+        self.activation = activation
     }
 
     static var allValueStrings: [String] { Activation.names }

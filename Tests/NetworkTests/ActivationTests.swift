@@ -47,4 +47,11 @@ import Testing
             }
         }
     }
+
+    @Test func everyNameDecodesAndParametersHaveDefaults() {
+        #expect(Activation.names.allSatisfy { Activation(name: $0) != nil })
+        #expect(Activation(name: "tahn") == nil)
+        #expect(Activation(name: "leaky-relu") == .leakyReLU(slope: 0.01) && Activation(name: "elu", parameter: 0.5) == .elu(alpha: 0.5))
+        #expect(Activation(name: "tanh", parameter: 3) == .tanh)
+    }
 }
