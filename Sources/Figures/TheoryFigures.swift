@@ -82,11 +82,20 @@ enum TheoryFigures {
                 layers.append(.line(LineSeries(x: depth, y: Array(curve.oneMinusC.dropFirst()), style: style, width: 1.1, dashed: !curve.attracting)))
                 if !curve.attracting { notes.append("\(curve.activation): q* repels (dashed)") }
             }
+            // Hayou et al.: smooth activations on the edge of chaos converge like 1/l, a guide
+            // through the smooth curves' median at the deepest layer.
+            let smooth = curves.filter { $0.sigmaB2 == bias && $0.activation != "ReLU" && $0.oneMinusC.count > 20 }
+            let ends = smooth.map { $0.oneMinusC[$0.oneMinusC.count - 1] }.filter { $0 > 0 }.sorted()
+            if let last = smooth.first?.oneMinusC.count, !ends.isEmpty {
+                let anchor = ends[ends.count / 2] * Double(last - 1)
+                let depth = (10..<last).map(Double.init)
+                layers.append(.line(LineSeries(x: depth, y: depth.map { anchor / $0 }, style: 2, width: 0.7, dashed: true, color: .muted)))
+            }
             if let relu = curves.first(where: { $0.activation == "ReLU" }) {
                 // Drawn where it is an asymptote (l >= 10), not where it exceeds 1 - c <= 1.
                 let depth = (10..<relu.oneMinusC.count).map(Double.init)
                 // Hayou et al.: on the ReLU edge of chaos, 1 - c^l ~ 9 pi^2 / (2 l^2).
-                layers.append(.line(LineSeries(x: depth, y: depth.map { 9 * Double.pi * Double.pi / (2 * $0 * $0) }, style: 6, width: 0.6,
+                layers.append(.line(LineSeries(x: depth, y: depth.map { 9 * Double.pi * Double.pi / (2 * $0 * $0) }, style: 1, width: 0.7,
                                                dashed: true, color: .muted)))
             }
             return Panel(title: "\u{03C3}_{b}\u{00B2} = \(CaptionFormat.number(bias))", x: Axis(label: "layer l", scale: .log),
@@ -94,10 +103,11 @@ enum TheoryFigures {
         }
         let (width, height) = (request.size ?? .wide).inches(defaultHeight: 2.8)
         let legend = activations.enumerated().map { LegendEntry($1, swatch: .line(style: $0)) }
-            + [LegendEntry("9\u{03C0}\u{00B2}/(2l\u{00B2})", swatch: .line(style: 6, color: .muted, dashed: true))]
+            + [LegendEntry("9\u{03C0}\u{00B2}/(2l\u{00B2})", swatch: .line(style: 1, color: .muted, dashed: true)),
+               LegendEntry("\u{221D} 1/l", swatch: .line(style: 2, color: .muted, dashed: true))]
         let figure = Figure(widthInches: width, heightInches: height, rows: 1, columns: panels.count, panels: panels, shareY: .all, legend: legend)
         let caption = "Convergence of the correlation between two inputs with depth on the edge of chaos (after Hayou et al. 2019), log-log: each activation at its critical "
-            + "\u{03C3}w\u{00B2} for the panel's \u{03C3}b\u{00B2} (ReLU at its only critical point \u{03C3}b\u{00B2} = 0, \u{03C3}w\u{00B2} = 2, in every panel; grey dashes: its asymptote 9\u{03C0}\u{00B2}/(2l\u{00B2})). "
+            + "\u{03C3}w\u{00B2} for the panel's \u{03C3}b\u{00B2} (ReLU at its only critical point \u{03C3}b\u{00B2} = 0, \u{03C3}w\u{00B2} = 2, in every panel; grey dashes: its asymptote 9\u{03C0}\u{00B2}/(2l\u{00B2}); grey dots: a 1/l guide through the smooth activations' median at the deepest layer, the rate Hayou et al. prove for them). "
             + "Slower decay means information about the input survives more layers. Dashed curves: the fixed point q* repels there, so a real network would not stay on this curve."
         return FigureDraft(figure: figure, title: "Correlation against depth on the edge of chaos", caption: caption)
     }
