@@ -207,7 +207,10 @@ enum TheoryFigures {
         let xEdges = cellEdges(sweep.xValues, log: xLog), yEdges = cellEdges(sweep.yValues, log: yLog)
         let xRange = xEdges.first!...xEdges.last!, yRange = yEdges.first!...yEdges.last!
         var layers: [PlotLayer] = [.heatmap(Heatmap(xEdges: xEdges, yEdges: yEdges, values: grid, colormap: .viridis, range: range))]
-        if let label = sweep.overlayLabel, !sweep.overlay.isEmpty {
+        let overlayLabel = sweep.overlayCurve.map { curve in
+            "\(CaptionFormat.number(curve.multiple)) \u{03BE}c (\(curve.activation), \u{03C3}b\u{00B2} = \(CaptionFormat.number(curve.sigmaB2)))"
+        }
+        if let label = overlayLabel, !sweep.overlay.isEmpty {
             layers.append(.line(LineSeries(x: sweep.overlayX, y: sweep.overlay, style: 0, width: 1.6, dashed: false, color: .white)))
             // Named at the right end of the curve, where it is low: over the untrainable cells.
             if let end = Array(zip(sweep.overlayX, sweep.overlay)).last(where: { xRange.contains($0.0) && yRange.contains($0.1) }) {
@@ -224,7 +227,7 @@ enum TheoryFigures {
                   layers: layers),
         ], colorBar: ColorBar(label: metric, colormap: .viridis, range: range), letters: false)
         let caption = "\(metric.prefix(1).uppercased() + metric.dropFirst()) after training, for every combination of \(sweep.xLabel) (\(sweep.xValues.count) values) and \(sweep.yLabel) (\(sweep.yValues.count) values)"
-            + (sweep.overlayLabel.map { "; white curve: \($0) from the mean-field theory, the depth up to which Schoenholz et al. (2017) predict a network is trainable" } ?? "")
+            + (overlayLabel.map { "; white curve: \($0) from the mean-field theory, the depth up to which Schoenholz et al. (2017) predict a network is trainable" } ?? "")
             + ". Each cell is an independent run keyed by the hash of its resolved spec."
         return FigureDraft(figure: figure, title: "Trainability", caption: caption)
     }

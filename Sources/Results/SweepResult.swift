@@ -19,21 +19,35 @@ public struct SweepResult: Sendable, Equatable {
         }
     }
 
+    /// Which depth-scale curve is drawn over the heatmap: `multiple` times xi_c of `activation`
+    /// at bias variance `sigmaB2`.
+    public struct OverlayCurve: Sendable, Equatable {
+        public let activation: String
+        public let sigmaB2: Double
+        public let multiple: Double
+
+        public init(activation: String, sigmaB2: Double, multiple: Double) {
+            self.activation = activation
+            self.sigmaB2 = sigmaB2
+            self.multiple = multiple
+        }
+    }
+
     public let xLabel: String
     public let yLabel: String
     public let xValues: [Double]
     public let yValues: [Double]
     public let metric: String
     public let cells: [Cell]
-    /// The overlay curve through (overlayX, overlay) and its label, if requested.
+    /// The overlay curve through (overlayX, overlay) and what it is, if requested.
     public let overlayX: [Double]
     public let overlay: [Double]
-    public let overlayLabel: String?
+    public let overlayCurve: OverlayCurve?
     /// Cells served from the sweep's cell store instead of computed.
     public let reusedCells: Int
 
     public init(xLabel: String, yLabel: String, xValues: [Double], yValues: [Double], metric: String, cells: [Cell], overlayX: [Double],
-                overlay: [Double], overlayLabel: String?, reusedCells: Int) {
+                overlay: [Double], overlayCurve: OverlayCurve?, reusedCells: Int) {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.xValues = xValues
@@ -42,21 +56,24 @@ public struct SweepResult: Sendable, Equatable {
         self.cells = cells
         self.overlayX = overlayX
         self.overlay = overlay
-        self.overlayLabel = overlayLabel
+        self.overlayCurve = overlayCurve
         self.reusedCells = reusedCells
     }
 
     /// results.json leaves out `reusedCells`: a resumed sweep has the same results.
     public static func == (lhs: SweepResult, rhs: SweepResult) -> Bool {
         lhs.xValues == rhs.xValues && lhs.yValues == rhs.yValues && lhs.cells == rhs.cells && lhs.overlayX == rhs.overlayX
-            && lhs.overlay == rhs.overlay && lhs.metric == rhs.metric
+            && lhs.overlay == rhs.overlay && lhs.overlayCurve == rhs.overlayCurve && lhs.metric == rhs.metric
     }
 
     var json: JSONValue {
         [
             "x_label": .string(xLabel), "y_label": .string(yLabel), "x_values": ResultValue.numbers(xValues),
             "y_values": ResultValue.numbers(yValues), "metric": .string(metric),
-            "overlay_label": overlayLabel.map { .string($0) } ?? .null, "overlay_x": ResultValue.numbers(overlayX),
+            "overlay_curve": overlayCurve.map { curve in
+                ["activation": .string(curve.activation), "sigma_b2": .double(curve.sigmaB2), "multiple": .double(curve.multiple)]
+            } ?? .null,
+            "overlay_x": ResultValue.numbers(overlayX),
             "overlay": ResultValue.numbers(overlay),
             "cells": .array(cells.map { cell in
                 ["x": .integer(cell.xIndex), "y": .integer(cell.yIndex), "key": .string(cell.key), "value": ResultValue.number(cell.value),

@@ -7,26 +7,6 @@ import Synchronization
 import Theory
 import Training
 
-/// Where a sweep keeps finished cells, so an interrupted sweep resumes without recomputing
-/// them. Implemented at the edge (Workflow) with files; keys cover everything a cell depends on.
-public protocol SweepCellStore: Sendable {
-    func key(for cell: ExperimentSpec) -> String
-    /// A finished cell's metric, or nil (missing or failing its integrity check).
-    func load(key: String) -> SweepCellStoreEntry?
-    func save(key: String, entry: SweepCellStoreEntry)
-}
-
-/// What a finished sweep cell reports.
-public struct SweepCellStoreEntry: Sendable, Equatable {
-    public let value: Double
-    public let divergedRuns: Int
-
-    public init(value: Double, divergedRuns: Int) {
-        self.value = value
-        self.divergedRuns = divergedRuns
-    }
-}
-
 /// Kind "sweep": pending cells run one after another on each core (one run per core); each
 /// cell is stored the moment its last run finishes, so a killed sweep loses at most the cells
 /// in flight.
@@ -75,7 +55,7 @@ enum SweepRun {
         })
         entries = finished.withLock { $0 }
         var overlayX: [Double] = [], overlay: [Double] = []
-        var overlayLabel: String?
+        var overlayCurve: SweepResult.OverlayCurve?
         if let request = sweep.overlay {
             // A fine curve from the first cell's outer edge to the last's (the grid itself is
             // too coarse near the EOC, where the depth scale diverges).
@@ -86,7 +66,7 @@ enum SweepRun {
             overlay = overlayX.map { sigmaW2 in
                 request.multiple * MeanFieldSummary(MeanField(activation: request.activation, sigmaW2: sigmaW2, sigmaB2: request.sigmaB2)).xiC
             }
-            overlayLabel = "\(CaptionNumber.text(request.multiple)) \u{03BE}c (\(request.activation.label), \u{03C3}b\u{00B2} = \(CaptionNumber.text(request.sigmaB2)))"
+            overlayCurve = SweepResult.OverlayCurve(activation: request.activation.label, sigmaB2: request.sigmaB2, multiple: request.multiple)
         }
         return SweepResult(
             xLabel: sweep.axes[0].label, yLabel: sweep.axes[1].label, xValues: sweep.axes[0].values, yValues: sweep.axes[1].values,
@@ -95,7 +75,7 @@ enum SweepRun {
                 SweepResult.Cell(xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entries[index]!.value,
                                  divergedRuns: entries[index]!.divergedRuns)
             },
-            overlayX: overlayX, overlay: overlay, overlayLabel: overlayLabel, reusedCells: reused)
+            overlayX: overlayX, overlay: overlay, overlayCurve: overlayCurve, reusedCells: reused)
     }
 
     /// The cell's metric, averaged over its runs; a diverged run counts as chance accuracy
@@ -114,9 +94,4 @@ enum SweepRun {
         return SweepCellStoreEntry(value: values.reduce(0, +) / Double(max(values.count, 1)),
                                    divergedRuns: runs.filter { $0.log.divergedAt != nil }.count)
     }
-}
-
-/// Short number text for labels.
-enum CaptionNumber {
-    static func text(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value) }
 }
