@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser build release test report schema bench verify clean
+.PHONY: all deps data browser build release lint format test report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -57,6 +57,15 @@ browser:
 	  echo "installing: chromium (browser checks of the reports)"; \
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
 	  || echo "chromium could not be installed: the browser checks in make test will be skipped" >&2; }
+
+# Formatting (swift-format from the toolchain, .swift-format: 120 columns). `make format` applies it.
+SWIFT_SOURCES := Package.swift Sources Tests Benchmarks
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
 test: deps data browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)

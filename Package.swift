@@ -10,15 +10,15 @@
 import PackageDescription
 
 #if arch(x86_64)
-let kernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+    let kernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
 #else
-let kernelSettings: [SwiftSetting] = []
+    let kernelSettings: [SwiftSetting] = []
 #endif
 
 let package = Package(
     name: "InitLab",
     products: [
-        .executable(name: "initlab", targets: ["initlab"]),
+        .executable(name: "initlab", targets: ["initlab"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,34 +40,51 @@ let package = Package(
         // The numeric kernels use AVX2 and FMA (x86-64-v3: every x86 server since 2013). The flag is
         // the same in debug and release, so both compute bit-identical results.
         .target(name: "LinearAlgebra", swiftSettings: kernelSettings),
-        .target(name: "Network", dependencies: [
-            "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
-        ]),
-        .target(name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"], swiftSettings: kernelSettings),
-        .target(name: "Theory", dependencies: ["Network", "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "Network",
+            dependencies: [
+                "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"], swiftSettings: kernelSettings),
+        .target(
+            name: "Theory",
+            dependencies: [
+                "Network", "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
+            ]),
         .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
 
         // spec -> run -> results -> figures -> report.
         .target(name: "Spec", dependencies: ["JSON", "Network", "Training", "Datasets"]),
         .target(name: "Results", dependencies: ["JSON", "Hashing", "Training"]),
-        .target(name: "Run", dependencies: [
-            "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra", "JSON",
-        ]),
+        .target(
+            name: "Run",
+            dependencies: [
+                "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra", "JSON",
+            ]),
         .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
         .target(name: "Figures", dependencies: ["Results", "Plotting", "Spec", "Training"]),
-        .target(name: "Report", dependencies: [
-            "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
-        ]),
-        .target(name: "Workflow", dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing", "JSON"]),
+        .target(
+            name: "Report",
+            dependencies: [
+                "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
+            name: "Workflow",
+            dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing", "JSON"]),
 
         // The command-line tool: argument parsing and error printing only.
-        .executableTarget(name: "initlab", dependencies: [
-            "Workflow", "Spec", "Theory", "Network", "LinearAlgebra", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "initlab",
+            dependencies: [
+                "Workflow", "Spec", "Theory", "Network", "LinearAlgebra",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // `make bench`: InitLab against NumPy and OpenBLAS (loaded at run time, only here).
-        .executableTarget(name: "initlab-bench", dependencies: ["LinearAlgebra", "Training", "Datasets", "Randomness", "Network"],
-                          path: "Benchmarks/InitLabBench"),
+        .executableTarget(
+            name: "initlab-bench", dependencies: ["LinearAlgebra", "Training", "Datasets", "Randomness", "Network"],
+            path: "Benchmarks/InitLabBench"),
 
         // Tests mirror the sources.
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),

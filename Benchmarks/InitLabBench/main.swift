@@ -8,7 +8,8 @@ case "gemm":
 case "textbook":
     let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 2000 : 2000
     do {
-        try TextbookBenchmark.run(iterations: iterations, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        try TextbookBenchmark.run(
+            iterations: iterations, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     } catch {
         FileHandle.standardError.write(Data("initlab-bench: \(error)\n".utf8))
         exit(1)

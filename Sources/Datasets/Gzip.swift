@@ -3,7 +3,9 @@ import Foundation
 
 /// gzip decompression with zlib; data without the gzip magic bytes passes through unchanged.
 enum Gzip {
-    static func isCompressed(_ data: Data) -> Bool { data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b }
+    static func isCompressed(_ data: Data) -> Bool {
+        data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b
+    }
 
     /// The decompressed bytes, or an error naming `file` when the stream is corrupt or truncated.
     static func decompress(_ data: Data, file: String) throws(DatasetError) -> Data {

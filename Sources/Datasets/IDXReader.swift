@@ -4,7 +4,8 @@ import Foundation
 /// rows, columns) and 0x00000801 for labels (count), then unsigned bytes; gzip or not, told by
 /// content. Every inconsistency is an error naming the file.
 public enum IDXReader {
-    public static func read(images imagesPath: String, labels labelsPath: String) throws(DatasetError) -> LabeledImages {
+    public static func read(images imagesPath: String, labels labelsPath: String) throws(DatasetError) -> LabeledImages
+    {
         let images = try Gzip.decompress(try load(imagesPath), file: imagesPath)
         let labels = try Gzip.decompress(try load(labelsPath), file: labelsPath)
         let imageHeader = try header(images, file: imagesPath, magic: 0x0000_0803, dimensions: 3)
@@ -27,13 +28,16 @@ public enum IDXReader {
 
     static func load(_ path: String) throws(DatasetError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such file")
+            throw DatasetError(
+                FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such file"
+            )
         }
         return data
     }
 
     /// The dimensions after checking the magic number.
-    private static func header(_ data: Data, file: String, magic: UInt32, dimensions: Int) throws(DatasetError) -> [Int] {
+    private static func header(_ data: Data, file: String, magic: UInt32, dimensions: Int) throws(DatasetError) -> [Int]
+    {
         let headerLength = 4 + 4 * dimensions
         guard data.count >= headerLength else {
             throw DatasetError("\(file): truncated header: expected \(headerLength) bytes, found \(data.count)")
@@ -42,15 +46,21 @@ public enum IDXReader {
             (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(data[data.startIndex + 4 * word + $1]) }
         }
         guard words[0] == magic else {
-            throw DatasetError("\(file): expected IDX magic 0x\(String(magic, radix: 16, uppercase: true).leftPadded(8)) (\(dimensions == 3 ? "images" : "labels")), found 0x\(String(words[0], radix: 16, uppercase: true).leftPadded(8))")
+            throw DatasetError(
+                "\(file): expected IDX magic 0x\(String(magic, radix: 16, uppercase: true).leftPadded(8)) (\(dimensions == 3 ? "images" : "labels")), found 0x\(String(words[0], radix: 16, uppercase: true).leftPadded(8))"
+            )
         }
         return words.dropFirst().map { Int($0) }
     }
 
     private static func checkLength(_ data: Data, file: String, header: Int, expected: Int) throws(DatasetError) {
         let found = data.count - header
-        if found < expected { throw DatasetError("\(file): truncated: expected \(expected) data bytes after the header, found \(found)") }
-        if found > expected { throw DatasetError("\(file): \(found - expected) unexpected bytes after the \(expected) data bytes") }
+        if found < expected {
+            throw DatasetError("\(file): truncated: expected \(expected) data bytes after the header, found \(found)")
+        }
+        if found > expected {
+            throw DatasetError("\(file): \(found - expected) unexpected bytes after the \(expected) data bytes")
+        }
     }
 }
 

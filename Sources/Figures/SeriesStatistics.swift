@@ -8,12 +8,17 @@ struct SeriesStatistics {
 
     init(_ series: [[Double]]) {
         let length = series.map(\.count).min() ?? 0
-        var mean: [Double] = [], std: [Double] = []
+        var mean: [Double] = []
+        var std: [Double] = []
         for index in 0..<length {
             let values = series.map { $0[index] }
             let average = values.reduce(0, +) / Double(values.count)
             mean.append(average)
-            std.append(values.count < 2 ? 0 : (values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(values.count - 1)).squareRoot())
+            std.append(
+                values.count < 2
+                    ? 0
+                    : (values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(values.count - 1))
+                        .squareRoot())
         }
         self.mean = mean
         standardDeviation = std

@@ -13,7 +13,8 @@ enum Smoothing {
         let total = window.reduce(0, +)
         let weights = window.map { $0 / total }
         // np.r_[x[window_len-1:0:-1], x, x[-1:-window_len:-1]]
-        let padded = Array(values[1..<windowLength].reversed()) + values + Array(values[(n - windowLength + 1)..<n].reversed())
+        let padded =
+            Array(values[1..<windowLength].reversed()) + values + Array(values[(n - windowLength + 1)..<n].reversed())
         let valid = (0...(padded.count - windowLength)).map { start in
             (0..<windowLength).reduce(0.0) { $0 + weights[$1] * padded[start + $1] }
         }
@@ -30,7 +31,8 @@ enum Smoothing {
 
     /// The modified Bessel function I0 by its power series (converges fast for small x).
     static func besselI0(_ x: Double) -> Double {
-        var sum = 1.0, term = 1.0
+        var sum = 1.0
+        var term = 1.0
         for k in 1..<50 {
             term *= (x / (2 * Double(k))) * (x / (2 * Double(k)))
             sum += term

@@ -69,7 +69,8 @@ public struct JSONParser {
     private func describeCurrent() -> String {
         guard index < scalars.count else { return "end of file" }
         let scalar = scalars[index]
-        return scalar.value < 0x20 ? "control character U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(scalar)'"
+        return scalar.value < 0x20
+            ? "control character U+\(String(scalar.value, radix: 16, uppercase: true))" : "'\(scalar)'"
     }
 
     private mutating func skipWhitespace() {
@@ -92,9 +93,15 @@ public struct JSONParser {
         case "{": return try parseObject(at: pointer)
         case "[": return try parseArray(at: pointer)
         case "\"": return .string(try parseString())
-        case "t": try expectLiteral("true"); return .bool(true)
-        case "f": try expectLiteral("false"); return .bool(false)
-        case "n": try expectLiteral("null"); return .null
+        case "t":
+            try expectLiteral("true")
+            return .bool(true)
+        case "f":
+            try expectLiteral("false")
+            return .bool(false)
+        case "n":
+            try expectLiteral("null")
+            return .null
         case "-", "0"..."9": return .number(try parseNumber())
         default: throw error("expected a value, found \(describeCurrent())")
         }

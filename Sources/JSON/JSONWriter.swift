@@ -23,7 +23,10 @@ public enum JSONWriter {
         case .number(let number): output += number.text
         case .string(let string): writeString(string, into: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { output += "[]"; return }
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
             // Arrays of plain numbers stay on one line: result files hold long series.
             let flat = !pretty || elements.allSatisfy { if case .number = $0 { true } else { false } }
             output += "["
@@ -35,7 +38,10 @@ public enum JSONWriter {
             if !flat { newline(indent, into: &output) }
             output += "]"
         case .object(let object):
-            guard !object.members.isEmpty else { output += "{}"; return }
+            guard !object.members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (position, member) in object.members.enumerated() {
                 if position > 0 { output += "," }

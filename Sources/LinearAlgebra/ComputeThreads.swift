@@ -8,7 +8,9 @@ public enum ComputeThreads {
 
     /// INITLAB_THREADS, else the number of active cores; read once.
     private static let defaultCount: Int = {
-        if let text = ProcessInfo.processInfo.environment["INITLAB_THREADS"], let parsed = Int(text), parsed > 0 { return parsed }
+        if let text = ProcessInfo.processInfo.environment["INITLAB_THREADS"], let parsed = Int(text), parsed > 0 {
+            return parsed
+        }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 

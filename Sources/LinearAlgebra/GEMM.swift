@@ -38,8 +38,10 @@ public enum GEMM {
     public typealias RowEpilogue = (Int, UnsafeMutablePointer<Float>) -> Void
 
     /// C (m x n, leading dimension ldc) = op(A) (m x k) * op(B) (k x n), then `epilogue` per row.
-    public static func multiply(m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
-                                workspace: GEMMWorkspace, threads: Int = ComputeThreads.count, epilogue: RowEpilogue? = nil) {
+    public static func multiply(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int = ComputeThreads.count, epilogue: RowEpilogue? = nil
+    ) {
         guard m > 0, n > 0 else { return }
         let strips = (n + tileColumns - 1) / tileColumns
         let panels = (m + tileRows - 1) / tileRows
@@ -53,7 +55,8 @@ public enum GEMM {
         packB(b, k: k, n: n, firstStrip: directStrips, strips: strips, into: packedB)
         let directStride = b.leadingDimension * MemoryLayout<Float>.stride
         let packedStride = tileColumns * MemoryLayout<Float>.stride
-        let bBase = UnsafeRawPointer(b.base), packedBase = UnsafeRawPointer(packedB)
+        let bBase = UnsafeRawPointer(b.base)
+        let packedBase = UnsafeRawPointer(packedB)
         // A is read in place: element (row, index) sits at row * rowStride + index * indexStride.
         let (rowStride, indexStride) = a.transposed ? (1, a.leadingDimension) : (a.leadingDimension, 1)
         let shared = UncheckedSendable((c, epilogue))
@@ -75,11 +78,13 @@ public enum GEMM {
                     let bPanel = direct ? bBase + strip * packedStride : packedBase + strip * k * packedStride
                     let bStride = direct ? directStride : packedStride
                     if columns <= 8 {
-                        narrowKernel(k: k, a: aPanel, offsets: offsets, indexStride: indexStride, b: bPanel, bStride: bStride,
-                                     c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
+                        narrowKernel(
+                            k: k, a: aPanel, offsets: offsets, indexStride: indexStride, b: bPanel, bStride: bStride,
+                            c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
                     } else {
-                        microKernel(k: k, a: aPanel, offsets: offsets, indexStride: indexStride, b: bPanel, bStride: bStride,
-                                    c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
+                        microKernel(
+                            k: k, a: aPanel, offsets: offsets, indexStride: indexStride, b: bPanel, bStride: bStride,
+                            c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
                     }
                 }
                 if let epilogue {
@@ -90,7 +95,9 @@ public enum GEMM {
     }
 
     /// Strips `firstStrip..<strips` of op(B), k-major, 16 columns each, zero-padded on the right.
-    private static func packB(_ b: Operand, k: Int, n: Int, firstStrip: Int, strips: Int, into packed: UnsafeMutablePointer<Float>) {
+    private static func packB(
+        _ b: Operand, k: Int, n: Int, firstStrip: Int, strips: Int, into packed: UnsafeMutablePointer<Float>
+    ) {
         let ld = b.leadingDimension
         for strip in firstStrip..<strips {
             let column0 = strip * tileColumns
@@ -113,13 +120,30 @@ public enum GEMM {
 
     /// One 6 x 16 tile: twelve 8-wide accumulators, one FMA chain per element over k.
     @inline(__always)
-    private static func microKernel(k: Int, a: UnsafePointer<Float>, offsets: SIMD8<Int>, indexStride: Int, b: UnsafeRawPointer, bStride: Int,
-                                    c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int) {
-        var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
-        var c20 = SIMD8<Float>(), c21 = SIMD8<Float>(), c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
-        var c40 = SIMD8<Float>(), c41 = SIMD8<Float>(), c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
-        let o0 = offsets[0], o1 = offsets[1], o2 = offsets[2], o3 = offsets[3], o4 = offsets[4], o5 = offsets[5]
-        var ap = a, bp = b
+    private static func microKernel(
+        k: Int, a: UnsafePointer<Float>, offsets: SIMD8<Int>, indexStride: Int, b: UnsafeRawPointer, bStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int
+    ) {
+        var c00 = SIMD8<Float>()
+        var c01 = SIMD8<Float>()
+        var c10 = SIMD8<Float>()
+        var c11 = SIMD8<Float>()
+        var c20 = SIMD8<Float>()
+        var c21 = SIMD8<Float>()
+        var c30 = SIMD8<Float>()
+        var c31 = SIMD8<Float>()
+        var c40 = SIMD8<Float>()
+        var c41 = SIMD8<Float>()
+        var c50 = SIMD8<Float>()
+        var c51 = SIMD8<Float>()
+        let o0 = offsets[0]
+        let o1 = offsets[1]
+        let o2 = offsets[2]
+        let o3 = offsets[3]
+        let o4 = offsets[4]
+        let o5 = offsets[5]
+        var ap = a
+        var bp = b
         for _ in 0..<k {
             let b0 = bp.loadUnaligned(as: SIMD8<Float>.self)
             let b1 = bp.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
@@ -169,11 +193,24 @@ public enum GEMM {
     /// The last strip when at most 8 columns are left: half the work of the full kernel, the
     /// same FMA chain per element.
     @inline(__always)
-    private static func narrowKernel(k: Int, a: UnsafePointer<Float>, offsets: SIMD8<Int>, indexStride: Int, b: UnsafeRawPointer, bStride: Int,
-                                     c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int) {
-        var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>(), c4 = SIMD8<Float>(), c5 = SIMD8<Float>()
-        let o0 = offsets[0], o1 = offsets[1], o2 = offsets[2], o3 = offsets[3], o4 = offsets[4], o5 = offsets[5]
-        var ap = a, bp = b
+    private static func narrowKernel(
+        k: Int, a: UnsafePointer<Float>, offsets: SIMD8<Int>, indexStride: Int, b: UnsafeRawPointer, bStride: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int
+    ) {
+        var c0 = SIMD8<Float>()
+        var c1 = SIMD8<Float>()
+        var c2 = SIMD8<Float>()
+        var c3 = SIMD8<Float>()
+        var c4 = SIMD8<Float>()
+        var c5 = SIMD8<Float>()
+        let o0 = offsets[0]
+        let o1 = offsets[1]
+        let o2 = offsets[2]
+        let o3 = offsets[3]
+        let o4 = offsets[4]
+        let o5 = offsets[5]
+        var ap = a
+        var bp = b
         for _ in 0..<k {
             let b0 = bp.loadUnaligned(as: SIMD8<Float>.self)
             c0.addProduct(SIMD8<Float>(repeating: ap[o0]), b0)

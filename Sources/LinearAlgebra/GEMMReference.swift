@@ -1,7 +1,9 @@
 /// The naive product with exactly the summation of `GEMM`: per element, `c = fma(a, b, c)` over
 /// k in increasing order from 0. Slow; the yardstick for bit-identity tests.
 public enum GEMMReference {
-    public static func multiply(m: Int, n: Int, k: Int, a: GEMM.Operand, b: GEMM.Operand, c: UnsafeMutablePointer<Float>, ldc: Int) {
+    public static func multiply(
+        m: Int, n: Int, k: Int, a: GEMM.Operand, b: GEMM.Operand, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
         for row in 0..<m {
             for column in 0..<n {
                 var sum: Float = 0

@@ -11,7 +11,8 @@ public struct HouseholderQR: Sendable {
 
     /// Decomposes `a`, which must have at least as many rows as columns.
     public init(_ a: Matrix<Double>) {
-        let m = a.rows, n = a.columns
+        let m = a.rows
+        let n = a.columns
         precondition(m >= n && n > 0, "QR needs a tall matrix, got \(m)x\(n)")
         // Work column-major: every step touches whole columns.
         var columns = (0..<n).map { c in (0..<m).map { r in a[r, c] } }

@@ -60,7 +60,9 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
                     for i in 0..<rows {
                         for j in 0..<other.columns {
                             var sum: Scalar = 0
-                            for k in 0..<columns { sum = sum.addingProduct(a[i * columns + k], b[k * other.columns + j]) }
+                            for k in 0..<columns {
+                                sum = sum.addingProduct(a[i * columns + k], b[k * other.columns + j])
+                            }
                             c[i * other.columns + j] = sum
                         }
                     }
@@ -79,10 +81,11 @@ extension Matrix where Scalar == Float {
         elements.withUnsafeBufferPointer { a in
             other.elements.withUnsafeBufferPointer { b in
                 product.elements.withUnsafeMutableBufferPointer { c in
-                    GEMM.multiply(m: rows, n: other.columns, k: columns,
-                                  a: GEMM.Operand(a.baseAddress!, leadingDimension: columns),
-                                  b: GEMM.Operand(b.baseAddress!, leadingDimension: other.columns),
-                                  c: c.baseAddress!, ldc: other.columns, workspace: workspace)
+                    GEMM.multiply(
+                        m: rows, n: other.columns, k: columns,
+                        a: GEMM.Operand(a.baseAddress!, leadingDimension: columns),
+                        b: GEMM.Operand(b.baseAddress!, leadingDimension: other.columns),
+                        c: c.baseAddress!, ldc: other.columns, workspace: workspace)
                 }
             }
         }

@@ -9,7 +9,8 @@ public enum SymmetricEigenvalues {
         precondition(n == matrix.columns, "eigenvalues need a square matrix")
         guard n > 1 else { return n == 1 ? [matrix[0, 0]] : [] }
         var a = (0..<n).map { r in (0..<n).map { c in matrix[r, c] } }
-        var diagonal = [Double](repeating: 0, count: n), offDiagonal = diagonal
+        var diagonal = [Double](repeating: 0, count: n)
+        var offDiagonal = diagonal
         tridiagonalize(&a, &diagonal, &offDiagonal)
         ql(&diagonal, &offDiagonal)
         return diagonal.sorted()
@@ -80,7 +81,9 @@ public enum SymmetricEigenvalues {
                 var g = (d[l + 1] - d[l]) / (2 * e[l])
                 var r = hypot(g, 1)
                 g = d[m] - d[l] + e[l] / (g + (g >= 0 ? abs(r) : -abs(r)))
-                var s = 1.0, c = 1.0, p = 0.0
+                var s = 1.0
+                var c = 1.0
+                var p = 0.0
                 var i = m - 1
                 var deflated = false
                 while i >= l {

@@ -70,7 +70,8 @@ public enum Activation: Hashable, Sendable {
 
     /// Every activation name the spec accepts.
     public static let names = [
-        "identity", "sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu", "swish", "softsign", "softplus", "erf",
+        "identity", "sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu", "swish", "softsign", "softplus",
+        "erf",
     ]
 
     /// The activation called `name` (one of `names`); `parameter` is leaky ReLU's slope (default

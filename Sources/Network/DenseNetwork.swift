@@ -6,7 +6,8 @@ public struct DenseNetwork: Sendable {
 
     public init(layers: [DenseLayer]) {
         for (lower, upper) in zip(layers, layers.dropFirst()) {
-            precondition(lower.outputs == upper.inputs, "layer widths do not chain: \(lower.outputs) -> \(upper.inputs)")
+            precondition(
+                lower.outputs == upper.inputs, "layer widths do not chain: \(lower.outputs) -> \(upper.inputs)")
         }
         self.layers = layers
     }

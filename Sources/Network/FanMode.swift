@@ -11,7 +11,8 @@ public enum FanMode: String, CaseIterable, Hashable, Sendable {
 
     /// The divisor n for a shape.
     public func fan(of shape: WeightShape) -> Double {
-        let fanIn = Double(shape.fanIn), fanOut = Double(shape.fanOut)
+        let fanIn = Double(shape.fanIn)
+        let fanOut = Double(shape.fanOut)
         switch self {
         case .fanIn: return fanIn
         case .fanOut: return fanOut

@@ -53,11 +53,15 @@ public enum Initializer: Hashable, Sendable {
         case .normal(let mean, let std):
             return (0..<count).map { _ in stream.nextNormal(mean: mean, standardDeviation: std) }
         case .truncatedNormal(let mean, let std, let bound):
-            return (0..<count).map { _ in mean + stream.nextTruncatedNormal(standardDeviationAfterTruncation: std, bound: bound) }
+            return (0..<count).map { _ in
+                mean + stream.nextTruncatedNormal(standardDeviationAfterTruncation: std, bound: bound)
+            }
         case .constant(let value):
             return [Double](repeating: value, count: count)
         case .identity(let gain):
-            guard shape.isDense else { throw UnsupportedShape(description: "identity needs a dense (2-D) weight; use dirac for kernels") }
+            guard shape.isDense else {
+                throw UnsupportedShape(description: "identity needs a dense (2-D) weight; use dirac for kernels")
+            }
             return (0..<count).map { index in index / shape.inputs == index % shape.inputs ? gain : 0 }
         case .dirac(let groups):
             return try Self.dirac(shape, groups: groups)
@@ -65,7 +69,8 @@ public enum Initializer: Hashable, Sendable {
             let variance = scale / mode.fan(of: shape)
             return Self.scaled(count: count, variance: variance, distribution: distribution, stream: &stream)
         case .orthogonal(let gain):
-            let rows = shape.outputs, columns = shape.inputs * shape.receptiveField
+            let rows = shape.outputs
+            let columns = shape.inputs * shape.receptiveField
             return OrthogonalSampler.sample(rows: rows, columns: columns, stream: &stream).elements.map { $0 * gain }
         case .deltaOrthogonal(let gain):
             return try Self.deltaOrthogonal(shape, gain: gain, stream: &stream)
@@ -75,7 +80,9 @@ public enum Initializer: Hashable, Sendable {
     }
 
     /// Fills a dense layer's weight and returns it stored inputs x outputs, as `X * W` wants.
-    public func denseWeight(inputs: Int, outputs: Int, stream: inout RandomStream) throws(UnsupportedShape) -> Matrix<Float> {
+    public func denseWeight(inputs: Int, outputs: Int, stream: inout RandomStream) throws(UnsupportedShape) -> Matrix<
+        Float
+    > {
         let values = try sample(WeightShape(inputs: inputs, outputs: outputs), stream: &stream)
         return Matrix(rows: inputs, columns: outputs) { input, output in Float(values[output * inputs + input]) }
     }
@@ -98,7 +105,9 @@ public enum Initializer: Hashable, Sendable {
         }
     }
 
-    private static func scaled(count: Int, variance: Double, distribution: ScalingDistribution, stream: inout RandomStream) -> [Double] {
+    private static func scaled(
+        count: Int, variance: Double, distribution: ScalingDistribution, stream: inout RandomStream
+    ) -> [Double] {
         let std = variance.squareRoot()
         switch distribution {
         case .uniform:
@@ -116,7 +125,8 @@ public enum Initializer: Hashable, Sendable {
             throw UnsupportedShape(description: "dirac needs a 3-5 dimensional convolution kernel, got \(shape)")
         }
         guard groups > 0, shape.outputs % groups == 0 else {
-            throw UnsupportedShape(description: "dirac: \(shape.outputs) outputs are not divisible into \(groups) groups")
+            throw UnsupportedShape(
+                description: "dirac: \(shape.outputs) outputs are not divisible into \(groups) groups")
         }
         var values = [Double](repeating: 0, count: shape.count)
         let outputsPerGroup = shape.outputs / groups
@@ -130,9 +140,12 @@ public enum Initializer: Hashable, Sendable {
         return values
     }
 
-    private static func deltaOrthogonal(_ shape: WeightShape, gain: Double, stream: inout RandomStream) throws(UnsupportedShape) -> [Double] {
+    private static func deltaOrthogonal(_ shape: WeightShape, gain: Double, stream: inout RandomStream)
+        throws(UnsupportedShape) -> [Double]
+    {
         guard (1...3).contains(shape.kernel.count) else {
-            throw UnsupportedShape(description: "delta-orthogonal needs a 3-5 dimensional convolution kernel, got \(shape)")
+            throw UnsupportedShape(
+                description: "delta-orthogonal needs a 3-5 dimensional convolution kernel, got \(shape)")
         }
         guard shape.outputs >= shape.inputs else {
             throw UnsupportedShape(description: "delta-orthogonal needs outputs >= inputs, got \(shape)")
@@ -142,14 +155,19 @@ public enum Initializer: Hashable, Sendable {
         var values = [Double](repeating: 0, count: shape.count)
         for output in 0..<shape.outputs {
             for input in 0..<shape.inputs {
-                values[(output * shape.inputs + input) * shape.receptiveField + centre] = gain * orthogonal[output, input]
+                values[(output * shape.inputs + input) * shape.receptiveField + centre] =
+                    gain * orthogonal[output, input]
             }
         }
         return values
     }
 
-    private static func sparse(_ shape: WeightShape, std: Double, layout: SparseLayout, stream: inout RandomStream) throws(UnsupportedShape) -> [Double] {
-        guard shape.isDense else { throw UnsupportedShape(description: "sparse needs a dense (2-D) weight, got \(shape)") }
+    private static func sparse(_ shape: WeightShape, std: Double, layout: SparseLayout, stream: inout RandomStream)
+        throws(UnsupportedShape) -> [Double]
+    {
+        guard shape.isDense else {
+            throw UnsupportedShape(description: "sparse needs a dense (2-D) weight, got \(shape)")
+        }
         var values = (0..<shape.count).map { _ in std * stream.nextNormal() }
         switch layout {
         case .zeroFractionPerInput(let fraction):
@@ -161,7 +179,8 @@ public enum Initializer: Hashable, Sendable {
             }
         case .nonZeroIncomingPerOutput(let nonZero):
             guard nonZero <= shape.inputs else {
-                throw UnsupportedShape(description: "sparse: \(nonZero) incoming weights per unit exceed the \(shape.inputs) inputs")
+                throw UnsupportedShape(
+                    description: "sparse: \(nonZero) incoming weights per unit exceed the \(shape.inputs) inputs")
             }
             for output in 0..<shape.outputs {
                 for input in stream.permutation(shape.inputs).dropFirst(nonZero) {
@@ -187,7 +206,9 @@ extension Initializer {
     public func sampleBias(for layer: WeightShape, stream: inout RandomStream) -> [Double] {
         switch self {
         case .varianceScaling(let scale, let mode, let distribution):
-            return Self.scaled(count: layer.outputs, variance: scale / mode.fan(of: layer), distribution: distribution, stream: &stream)
+            return Self.scaled(
+                count: layer.outputs, variance: scale / mode.fan(of: layer), distribution: distribution, stream: &stream
+            )
         case .uniform, .normal, .truncatedNormal, .constant:
             // A 1 x outputs shape draws exactly `outputs` values with the same rule.
             return (try? sample(WeightShape(inputs: 1, outputs: layer.outputs), stream: &stream)) ?? []

@@ -8,7 +8,8 @@ import Randomness
 /// columns otherwise; every entry has variance 1 / max(r, c).
 enum OrthogonalSampler {
     static func sample(rows: Int, columns: Int, stream: inout RandomStream) -> Matrix<Double> {
-        let tall = max(rows, columns), narrow = min(rows, columns)
+        let tall = max(rows, columns)
+        let narrow = min(rows, columns)
         let gaussian = Matrix<Double>(rows: tall, columns: narrow) { _, _ in stream.nextNormal() }
         let q = HouseholderQR(gaussian).signCorrectedQ
         return rows < columns ? q.transposed : q

@@ -17,7 +17,10 @@ public struct Axis: Sendable {
     /// Ticks only at integers (layer indices).
     public var integerTicks: Bool
 
-    public init(label: String? = nil, scale: Scale = .linear, range: ClosedRange<Double>? = nil, ticks: [Double]? = nil, integerTicks: Bool = false) {
+    public init(
+        label: String? = nil, scale: Scale = .linear, range: ClosedRange<Double>? = nil, ticks: [Double]? = nil,
+        integerTicks: Bool = false
+    ) {
         self.label = label
         self.scale = scale
         self.range = range
@@ -41,12 +44,16 @@ public struct Axis: Sendable {
         case .log:
             // Explicit ticks (a sweep's depths) are labelled as plain numbers, decades as powers of ten.
             if let ticks { return Array(zip(ticks, NiceTicks.labels(ticks))) }
-            return NiceTicks.logarithmic(low: range.lowerBound, high: range.upperBound).map { ($0, NiceTicks.powerOfTen($0)) }
+            return NiceTicks.logarithmic(low: range.lowerBound, high: range.upperBound).map {
+                ($0, NiceTicks.powerOfTen($0))
+            }
         case .linear:
             var values = ticks ?? NiceTicks.linear(low: range.lowerBound, high: range.upperBound, target: target)
             if integerTicks && ticks == nil {
                 values = values.filter { $0 == $0.rounded() }
-                if values.count < 2 { values = stride(from: range.lowerBound.rounded(.up), through: range.upperBound, by: 1).map { $0 } }
+                if values.count < 2 {
+                    values = stride(from: range.lowerBound.rounded(.up), through: range.upperBound, by: 1).map { $0 }
+                }
             }
             return Array(zip(values, NiceTicks.labels(values)))
         }

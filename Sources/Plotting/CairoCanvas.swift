@@ -70,15 +70,29 @@ public final class CairoCanvas: Canvas {
         case .square:
             fill(Rect(x: point.x - r * 0.9, y: point.y - r * 0.9, width: 1.8 * r, height: 1.8 * r), color: color)
         case .triangle:
-            polygon([Point(point.x, point.y - r * 1.1), Point(point.x + r, point.y + r * 0.75), Point(point.x - r, point.y + r * 0.75)], fill: color)
+            polygon(
+                [
+                    Point(point.x, point.y - r * 1.1), Point(point.x + r, point.y + r * 0.75),
+                    Point(point.x - r, point.y + r * 0.75),
+                ], fill: color)
         case .diamond:
-            polygon([Point(point.x, point.y - r * 1.2), Point(point.x + r, point.y), Point(point.x, point.y + r * 1.2), Point(point.x - r, point.y)], fill: color)
+            polygon(
+                [
+                    Point(point.x, point.y - r * 1.2), Point(point.x + r, point.y), Point(point.x, point.y + r * 1.2),
+                    Point(point.x - r, point.y),
+                ], fill: color)
         case .cross:
-            polyline([Point(point.x - r, point.y - r), Point(point.x + r, point.y + r)], color: color, width: size / 4, dashes: [])
-            polyline([Point(point.x - r, point.y + r), Point(point.x + r, point.y - r)], color: color, width: size / 4, dashes: [])
+            polyline(
+                [Point(point.x - r, point.y - r), Point(point.x + r, point.y + r)], color: color, width: size / 4,
+                dashes: [])
+            polyline(
+                [Point(point.x - r, point.y + r), Point(point.x + r, point.y - r)], color: color, width: size / 4,
+                dashes: [])
         case .plus:
-            polyline([Point(point.x - r, point.y), Point(point.x + r, point.y)], color: color, width: size / 4, dashes: [])
-            polyline([Point(point.x, point.y - r), Point(point.x, point.y + r)], color: color, width: size / 4, dashes: [])
+            polyline(
+                [Point(point.x - r, point.y), Point(point.x + r, point.y)], color: color, width: size / 4, dashes: [])
+            polyline(
+                [Point(point.x, point.y - r), Point(point.x, point.y + r)], color: color, width: size / 4, dashes: [])
         }
     }
 
@@ -114,17 +128,19 @@ public final class CairoCanvas: Canvas {
     public func text(_ string: String, at point: Point, style: TextStyle, anchor: TextAnchor, angle: Double) {
         let rich = RichText(string)
         let metrics = measure(rich, style: style)
-        let dx: Double = switch anchor.horizontal {
-        case .left: 0
-        case .center: -metrics.width / 2
-        case .right: -metrics.width
-        }
-        let dy: Double = switch anchor.vertical {
-        case .top: metrics.ascent
-        case .middle: (metrics.ascent - metrics.descent) / 2
-        case .baseline: 0
-        case .bottom: -metrics.descent
-        }
+        let dx: Double =
+            switch anchor.horizontal {
+            case .left: 0
+            case .center: -metrics.width / 2
+            case .right: -metrics.width
+            }
+        let dy: Double =
+            switch anchor.vertical {
+            case .top: metrics.ascent
+            case .middle: (metrics.ascent - metrics.descent) / 2
+            case .baseline: 0
+            case .bottom: -metrics.descent
+            }
         cairo_save(context)
         cairo_translate(context, point.x, point.y)
         cairo_rotate(context, -angle)

@@ -31,7 +31,10 @@ final class CairoSurface {
     /// same figure are byte-identical (no creation time).
     static func pdf(width: Double, height: Double, title: String) throws(PlottingError) -> CairoSurface {
         let sink = ByteSink()
-        guard let handle = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), width, height) else {
+        guard
+            let handle = cairo_pdf_surface_create_for_stream(
+                ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+        else {
             throw PlottingError("Cairo could not create a PDF surface")
         }
         cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
@@ -44,7 +47,10 @@ final class CairoSurface {
     /// An SVG 1.1 document of the given size in points.
     static func svg(width: Double, height: Double) throws(PlottingError) -> CairoSurface {
         let sink = ByteSink()
-        guard let handle = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), width, height) else {
+        guard
+            let handle = cairo_svg_surface_create_for_stream(
+                ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+        else {
             throw PlottingError("Cairo could not create an SVG surface")
         }
         cairo_svg_surface_restrict_to_version(handle, CAIRO_SVG_VERSION_1_1)
@@ -64,7 +70,8 @@ final class CairoSurface {
     func pngData() throws(PlottingError) -> Data {
         cairo_surface_flush(handle)
         let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(handle, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+        let status = cairo_surface_write_to_png_stream(
+            handle, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
         guard status == CAIRO_STATUS_SUCCESS else { throw PlottingError("Cairo failed to encode PNG") }
         return sink.data
     }
@@ -72,7 +79,8 @@ final class CairoSurface {
     /// SHA-256 over width, height, stride and the raw pixel bytes: independent of PNG encoders.
     func pixelDigest() -> String {
         cairo_surface_flush(handle)
-        let width = cairo_image_surface_get_width(handle), height = cairo_image_surface_get_height(handle)
+        let width = cairo_image_surface_get_width(handle)
+        let height = cairo_image_surface_get_height(handle)
         let stride = cairo_image_surface_get_stride(handle)
         let hasher = SHA256()
         hasher.update("\(width)x\(height)/\(stride)\n")

@@ -28,17 +28,19 @@ extension Canvas {
     /// The box a text occupies once anchored (unrotated).
     public func box(of string: String, at point: Point, style: TextStyle, anchor: TextAnchor) -> Rect {
         let metrics = measure(string, style: style)
-        let x: Double = switch anchor.horizontal {
-        case .left: point.x
-        case .center: point.x - metrics.width / 2
-        case .right: point.x - metrics.width
-        }
-        let top: Double = switch anchor.vertical {
-        case .top: point.y
-        case .middle: point.y - metrics.height / 2
-        case .baseline: point.y - metrics.ascent
-        case .bottom: point.y - metrics.height
-        }
+        let x: Double =
+            switch anchor.horizontal {
+            case .left: point.x
+            case .center: point.x - metrics.width / 2
+            case .right: point.x - metrics.width
+            }
+        let top: Double =
+            switch anchor.vertical {
+            case .top: point.y
+            case .middle: point.y - metrics.height / 2
+            case .baseline: point.y - metrics.ascent
+            case .bottom: point.y - metrics.height
+            }
         return Rect(x: x, y: top, width: metrics.width, height: metrics.height)
     }
 }

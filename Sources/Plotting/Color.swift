@@ -14,14 +14,18 @@ public struct Color: Hashable, Sendable {
 
     /// From a 24-bit hex value, e.g. 0x0072B2.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(red: Double(hex >> 16 & 0xff) / 255, green: Double(hex >> 8 & 0xff) / 255, blue: Double(hex & 0xff) / 255, alpha: alpha)
+        self.init(
+            red: Double(hex >> 16 & 0xff) / 255, green: Double(hex >> 8 & 0xff) / 255, blue: Double(hex & 0xff) / 255,
+            alpha: alpha)
     }
 
     public func withAlpha(_ alpha: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: alpha) }
 
     /// Mixes toward white by `amount` (0: unchanged, 1: white); a lighter tint for fills.
     public func lightened(_ amount: Double) -> Color {
-        Color(red: red + (1 - red) * amount, green: green + (1 - green) * amount, blue: blue + (1 - blue) * amount, alpha: alpha)
+        Color(
+            red: red + (1 - red) * amount, green: green + (1 - green) * amount, blue: blue + (1 - blue) * amount,
+            alpha: alpha)
     }
 
     public static let black = Color(red: 0, green: 0, blue: 0)

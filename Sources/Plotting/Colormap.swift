@@ -16,9 +16,11 @@ public enum Colormap: String, CaseIterable, Hashable, Sendable {
         }
         let clamped = t.isNaN ? 0 : min(max(t, 0), 1)
         let position = clamped * Double(table.count - 1)
-        let lower = Int(position.rounded(.down)), upper = min(lower + 1, table.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, table.count - 1)
         let fraction = position - Double(lower)
-        let (r0, g0, b0) = table[lower], (r1, g1, b1) = table[upper]
+        let (r0, g0, b0) = table[lower]
+        let (r1, g1, b1) = table[upper]
         return Color(red: r0 + (r1 - r0) * fraction, green: g0 + (g1 - g0) * fraction, blue: b0 + (b1 - b0) * fraction)
     }
 

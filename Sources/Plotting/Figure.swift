@@ -30,9 +30,11 @@ public struct Figure: Sendable {
     /// Letter the panels (a), (b), ...
     public var letters: Bool
 
-    public init(widthInches: Double, heightInches: Double, rows: Int = 1, columns: Int = 1, panels: [Panel],
-                rowLabels: [String]? = nil, xLabel: String? = nil, yLabel: String? = nil, shareX: Sharing = .none,
-                shareY: Sharing = .none, legend: [LegendEntry] = [], colorBar: ColorBar? = nil, letters: Bool = true) {
+    public init(
+        widthInches: Double, heightInches: Double, rows: Int = 1, columns: Int = 1, panels: [Panel],
+        rowLabels: [String]? = nil, xLabel: String? = nil, yLabel: String? = nil, shareX: Sharing = .none,
+        shareY: Sharing = .none, legend: [LegendEntry] = [], colorBar: ColorBar? = nil, letters: Bool = true
+    ) {
         self.widthInches = widthInches
         self.heightInches = heightInches
         self.rows = rows

@@ -16,13 +16,17 @@ public struct FigureDrawer {
         let legendRows = LegendLayout(entries: figure.legend, width: size.width - 20, canvas: canvas)
         let colorBarTicks = figure.colorBar.map { ColorBarDrawer.ticks(for: $0) } ?? []
         let colorBarLabelWidth = colorBarTicks.map { canvas.measure($0.label, style: .tick).width }.max() ?? 0
-        func arrange(_ ranges: PanelRanges) -> (layout: FigureLayout, yTicks: [[(value: Double, label: String)]], yTickWidth: Double) {
+        func arrange(_ ranges: PanelRanges) -> (
+            layout: FigureLayout, yTicks: [[(value: Double, label: String)]], yTickWidth: Double
+        ) {
             let yTicks = zip(figure.panels, ranges.y).map { $0.y.tickMarks(for: $1, target: Self.tickTarget) }
             let yTickWidth = yTicks.flatMap { $0 }.map { canvas.measure($0.label, style: .tick).width }.max() ?? 0
-            let xTickWidth = zip(figure.panels, ranges.x).flatMap { $0.x.tickMarks(for: $1, target: Self.tickTarget) }
+            let xTickWidth =
+                zip(figure.panels, ranges.x).flatMap { $0.x.tickMarks(for: $1, target: Self.tickTarget) }
                 .map { canvas.measure($0.label, style: .tick).width }.max() ?? 0
-            let layout = FigureLayout(figure: figure, canvas: canvas, yTickLabelWidth: yTickWidth, xTickLabelWidth: xTickWidth,
-                                      legendHeight: legendRows.height, colorBarLabelWidth: colorBarLabelWidth)
+            let layout = FigureLayout(
+                figure: figure, canvas: canvas, yTickLabelWidth: yTickWidth, xTickLabelWidth: xTickWidth,
+                legendHeight: legendRows.height, colorBarLabelWidth: colorBarLabelWidth)
             return (layout, yTicks, yTickWidth)
         }
         var (layout, yTicks, yTickWidth) = arrange(ranges)
@@ -36,13 +40,16 @@ public struct FigureDrawer {
         }
 
         for (index, panel) in figure.panels.enumerated() {
-            let row = index / figure.columns, column = index % figure.columns
-            PanelDrawer(panel: panel, area: layout.plotAreas[index], xRange: ranges.x[index], yRange: ranges.y[index],
-                        yTicks: yTicks[index], showXTickLabels: layout.showsXTickLabels(row),
-                        showYTickLabels: layout.showsYTickLabels(column), showXLabel: figure.xLabel == nil,
-                        showYLabel: figure.yLabel == nil && layout.showsYTickLabels(column),
-                        letter: figure.letters ? "(\(Self.letter(index)))" : nil, yTickWidth: yTickWidth)
-                .draw(on: canvas)
+            let row = index / figure.columns
+            let column = index % figure.columns
+            PanelDrawer(
+                panel: panel, area: layout.plotAreas[index], xRange: ranges.x[index], yRange: ranges.y[index],
+                yTicks: yTicks[index], showXTickLabels: layout.showsXTickLabels(row),
+                showYTickLabels: layout.showsYTickLabels(column), showXLabel: figure.xLabel == nil,
+                showYLabel: figure.yLabel == nil && layout.showsYTickLabels(column),
+                letter: figure.letters ? "(\(Self.letter(index)))" : nil, yTickWidth: yTickWidth
+            )
+            .draw(on: canvas)
         }
         drawSharedLabels(layout: layout, canvas: canvas)
         if let area = layout.legendArea { legendRows.draw(in: area, canvas: canvas) }
@@ -54,26 +61,36 @@ public struct FigureDrawer {
     private func drawSharedLabels(layout: FigureLayout, canvas: Canvas) {
         let areas = layout.plotAreas
         guard let first = areas.first else { return }
-        let left = areas.map(\.minX).min()!, right = areas.map(\.maxX).max()!
-        let top = first.minY, bottom = areas.map(\.maxY).max()!
+        let left = areas.map(\.minX).min()!
+        let right = areas.map(\.maxX).max()!
+        let top = first.minY
+        let bottom = areas.map(\.maxY).max()!
         if let xLabel = figure.xLabel {
-            canvas.text(xLabel, at: Point((left + right) / 2, layout.xLabelY), style: .label, anchor: TextAnchor(.center, .middle))
+            canvas.text(
+                xLabel, at: Point((left + right) / 2, layout.xLabelY), style: .label,
+                anchor: TextAnchor(.center, .middle))
         }
         if let yLabel = figure.yLabel {
-            canvas.text(yLabel, at: Point(layout.yLabelX, (top + bottom) / 2), style: .label, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
+            canvas.text(
+                yLabel, at: Point(layout.yLabelX, (top + bottom) / 2), style: .label,
+                anchor: TextAnchor(.center, .middle), angle: .pi / 2)
         }
         if let rowLabels = figure.rowLabels, let length = areas.map(\.height).min() {
             let lines = rowLabels.map { layout.rowLabelLines == 2 ? Self.split($0, canvas: canvas) : [$0] }
             // One size for every row label: the largest at which all of them fit.
-            let style = lines.flatMap { $0 }.map { Self.fit($0, within: length, canvas: canvas).1 }.min { $0.size < $1.size } ?? .label
+            let style =
+                lines.flatMap { $0 }.map { Self.fit($0, within: length, canvas: canvas).1 }.min { $0.size < $1.size }
+                ?? .label
             let lineHeight = canvas.measure("0", style: style).height
             for (row, label) in lines.enumerated() where row * figure.columns < areas.count {
                 let area = areas[row * figure.columns]
                 for (index, line) in label.enumerated() {
                     // Rotated text: the first line is the one further left.
                     let offset = (Double(index) - Double(label.count - 1) / 2) * lineHeight
-                    canvas.text(Self.cut(line, to: length, style: style, canvas: canvas), at: Point(layout.rowLabelX + offset, area.midY),
-                                style: style, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
+                    canvas.text(
+                        Self.cut(line, to: length, style: style, canvas: canvas),
+                        at: Point(layout.rowLabelX + offset, area.midY),
+                        style: style, anchor: TextAnchor(.center, .middle), angle: .pi / 2)
                 }
             }
         }
@@ -87,7 +104,9 @@ public struct FigureDrawer {
             [String(characters[..<index]), String(characters[(index + 1)...])]
         }
         return candidates.min { first, second in
-            first.map { canvas.measure($0, style: style).width }.max()! < second.map { canvas.measure($0, style: style).width }.max()!
+            first.map { canvas.measure($0, style: style).width }.max()! < second.map {
+                canvas.measure($0, style: style).width
+            }.max()!
         } ?? [label]
     }
 
@@ -95,7 +114,9 @@ public struct FigureDrawer {
     static func cut(_ text: String, to length: Double, style: TextStyle, canvas: Canvas) -> String {
         guard canvas.measure(text, style: style).width > length else { return text }
         var shortened = text
-        while shortened.count > 1 && canvas.measure(shortened + "…", style: style).width > length { shortened.removeLast() }
+        while shortened.count > 1 && canvas.measure(shortened + "…", style: style).width > length {
+            shortened.removeLast()
+        }
         return shortened + "…"
     }
 

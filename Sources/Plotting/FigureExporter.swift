@@ -16,11 +16,13 @@ public enum FigureExporter {
 
     public static let defaultDPI = 300.0
 
-    public static func render(_ figure: Figure, title: String, dpi: Double = defaultDPI) throws(PlottingError) -> Output {
+    public static func render(_ figure: Figure, title: String, dpi: Double = defaultDPI) throws(PlottingError) -> Output
+    {
         let size = figure.size
         let drawer = FigureDrawer(figure)
 
-        let width = Int((size.width * dpi / 72).rounded()), height = Int((size.height * dpi / 72).rounded())
+        let width = Int((size.width * dpi / 72).rounded())
+        let height = Int((size.height * dpi / 72).rounded())
         let image = try CairoSurface.image(width: width, height: height)
         do {
             let canvas = try CairoCanvas(surface: image, scale: dpi / 72)

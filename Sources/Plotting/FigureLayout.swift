@@ -24,27 +24,34 @@ struct FigureLayout {
     let showsXTickLabels: (Int) -> Bool
     let showsYTickLabels: (Int) -> Bool
 
-    init(figure: Figure, canvas: Canvas, yTickLabelWidth: Double, xTickLabelWidth: Double, legendHeight: Double, colorBarLabelWidth: Double) {
+    init(
+        figure: Figure, canvas: Canvas, yTickLabelWidth: Double, xTickLabelWidth: Double, legendHeight: Double,
+        colorBarLabelWidth: Double
+    ) {
         let size = figure.size
         let tickHeight = canvas.measure("0", style: .tick).height
         let labelHeight = canvas.measure("0", style: .label).height
         let titleHeight = canvas.measure("0", style: .title).height
-        let rows = figure.rows, columns = figure.columns
+        let rows = figure.rows
+        let columns = figure.columns
         let panelsHaveXLabels = figure.xLabel == nil && figure.panels.contains { $0.x.label != nil }
         let panelsHaveYLabels = figure.yLabel == nil && figure.panels.contains { $0.y.label != nil }
-        let shareX = figure.shareX, shareY = figure.shareY
+        let shareX = figure.shareX
+        let shareY = figure.shareY
         showsXTickLabels = { row in shareX == .none || row == rows - 1 }
         showsYTickLabels = { column in shareY == .none || column == 0 }
 
         // Vertically: legend band, panel headings, tick labels, the shared x label.
-        var top = Self.padding, bottom = Self.padding
+        var top = Self.padding
+        var bottom = Self.padding
         if figure.xLabel != nil { bottom += labelHeight + 3 }
         xLabelY = size.height - Self.padding - labelHeight / 2
         let legendTop = top
         if legendHeight > 0 { top += legendHeight + 2 }
         let tickLabelBand = Self.tickLength + Self.tickGap
         func bottomMargin(_ row: Int) -> Double {
-            (shareX == .none || row == rows - 1) ? tickLabelBand + 0.5 + tickHeight + (panelsHaveXLabels ? labelHeight + 2.5 : 0) : 4
+            (shareX == .none || row == rows - 1)
+                ? tickLabelBand + 0.5 + tickHeight + (panelsHaveXLabels ? labelHeight + 2.5 : 0) : 4
         }
         let rowHasHeading = (0..<rows).map { row in
             (0..<columns).contains { column in
@@ -57,12 +64,16 @@ struct FigureLayout {
         let plotHeight = max(10, (size.height - top - bottom - marginsY - Double(rows - 1) * 4) / Double(rows))
 
         // Row labels run along a row's plot height; one too long for it at 7 pt goes on two lines.
-        let long = figure.rowLabels?.contains { canvas.measure($0, style: TextStyle(size: 7, weight: .bold)).width > plotHeight } ?? false
+        let long =
+            figure.rowLabels?.contains {
+                canvas.measure($0, style: TextStyle(size: 7, weight: .bold)).width > plotHeight
+            } ?? false
         rowLabelLines = long ? 2 : 1
 
         // Horizontally: row labels, the shared y label, tick labels, the colour bar. The rightmost
         // x tick label is centred on the axis end: leave it half its width.
-        var left = Self.padding, right = Self.padding + max(4, xTickLabelWidth / 2 + 1)
+        var left = Self.padding
+        var right = Self.padding + max(4, xTickLabelWidth / 2 + 1)
         if figure.rowLabels != nil {
             rowLabelX = left + Double(rowLabelLines) * labelHeight / 2
             left += Double(rowLabelLines) * labelHeight + 3
@@ -75,7 +86,8 @@ struct FigureLayout {
         } else {
             yLabelX = left
         }
-        legendArea = legendHeight > 0 ? Rect(x: left, y: legendTop, width: size.width - left - right, height: legendHeight) : nil
+        legendArea =
+            legendHeight > 0 ? Rect(x: left, y: legendTop, width: size.width - left - right, height: legendHeight) : nil
         var colorBarWidth = 0.0
         if figure.colorBar != nil {
             colorBarWidth = 8 + 7 + Self.tickLength + Self.tickGap + colorBarLabelWidth + 3 + labelHeight
@@ -84,7 +96,8 @@ struct FigureLayout {
         // Neighbouring panels keep their outermost x tick labels apart.
         let innerGap = max(Self.panelGap, xTickLabelWidth + 5)
         func leftMargin(_ column: Int) -> Double {
-            (shareY == .none || column == 0) ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
+            (shareY == .none || column == 0)
+                ? tickLabelBand + yTickLabelWidth + (panelsHaveYLabels ? labelHeight + 2 : 0) : innerGap
         }
         let marginsX = (0..<columns).reduce(0) { $0 + leftMargin($1) }
         let plotWidth = max(10, (size.width - left - right - marginsX - Double(columns - 1) * 2) / Double(columns))
@@ -103,7 +116,9 @@ struct FigureLayout {
         }
         plotAreas = areas
         if figure.colorBar != nil, let first = areas.first, let last = areas.last {
-            colorBarArea = Rect(x: size.width - Self.padding - 4 - colorBarWidth + 8, y: first.minY, width: 7, height: last.maxY - first.minY)
+            colorBarArea = Rect(
+                x: size.width - Self.padding - 4 - colorBarWidth + 8, y: first.minY, width: 7,
+                height: last.maxY - first.minY)
         } else {
             colorBarArea = nil
         }

@@ -25,12 +25,16 @@ final class FontStore: @unchecked Sendable {
 
     private init() throws(PlottingError) {
         var library: FT_Library?
-        guard FT_Init_FreeType(&library) == 0, let library else { throw PlottingError("FreeType could not be initialized") }
+        guard FT_Init_FreeType(&library) == 0, let library else {
+            throw PlottingError("FreeType could not be initialized")
+        }
         self.library = library
         regular = try Self.face(Self.regularPath, library: library)
         bold = try Self.face(Self.boldPath, library: library)
         regularSHA256 = (try? SHA256.hash(fileAt: URL(fileURLWithPath: Self.regularPath)).hex) ?? "unreadable"
-        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        var major: Int32 = 0
+        var minor: Int32 = 0
+        var patch: Int32 = 0
         FT_Library_Version(library, &major, &minor, &patch)
         freetypeVersion = "\(major).\(minor).\(patch)"
     }
@@ -39,7 +43,8 @@ final class FontStore: @unchecked Sendable {
     private static func face(_ path: String, library: FT_Library) throws(PlottingError) -> OpaquePointer {
         var face: FT_Face?
         guard FT_New_Face(library, path, 0, &face) == 0, let face else {
-            throw PlottingError("cannot load the font \(path); install it with `make deps` (apt-get install fonts-dejavu-core)")
+            throw PlottingError(
+                "cannot load the font \(path); install it with `make deps` (apt-get install fonts-dejavu-core)")
         }
         guard let cairoFace = cairo_ft_font_face_create_for_ft_face(face, Int32(FT_LOAD_NO_HINTING)) else {
             throw PlottingError("Cairo could not use the font \(path)")

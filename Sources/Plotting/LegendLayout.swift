@@ -36,7 +36,9 @@ struct LegendLayout {
             let y = area.minY + (Double(index) + 0.5) * rowHeight
             for item in row {
                 drawSwatch(item.entry.swatch, at: Point(x, y), canvas: canvas)
-                canvas.text(item.entry.label, at: Point(x + Self.swatchWidth + 3, y), style: .label, anchor: TextAnchor(.left, .middle))
+                canvas.text(
+                    item.entry.label, at: Point(x + Self.swatchWidth + 3, y), style: .label,
+                    anchor: TextAnchor(.left, .middle))
                 x += item.width + Self.spacing
             }
         }
@@ -47,9 +49,12 @@ struct LegendLayout {
         case .line(let index, let color, let dashed, let marker):
             let style = SeriesStyle.at(index)
             let ink = color ?? style.color
-            canvas.line(from: Point(point.x, point.y), to: Point(point.x + Self.swatchWidth, point.y), color: ink, width: 1.2,
-                        dashes: dashed ? style.dashes : [])
-            if marker { canvas.marker(style.marker, at: Point(point.x + Self.swatchWidth / 2, point.y), size: 3.2, color: ink) }
+            canvas.line(
+                from: Point(point.x, point.y), to: Point(point.x + Self.swatchWidth, point.y), color: ink, width: 1.2,
+                dashes: dashed ? style.dashes : [])
+            if marker {
+                canvas.marker(style.marker, at: Point(point.x + Self.swatchWidth / 2, point.y), size: 3.2, color: ink)
+            }
         case .box(let index):
             let color = SeriesStyle.at(index).color
             let rect = Rect(x: point.x + 2, y: point.y - 3.5, width: Self.swatchWidth - 4, height: 7)

@@ -37,7 +37,8 @@ public enum NiceTicks {
     /// Powers of ten in [low, high]; thinned to every k-th decade when there are many.
     public static func logarithmic(low: Double, high: Double, maximum: Int = 7) -> [Double] {
         guard low > 0, high > low else { return [] }
-        let first = Int(ceil(log10(low) - 1e-9)), last = Int(floor(log10(high) + 1e-9))
+        let first = Int(ceil(log10(low) - 1e-9))
+        let last = Int(floor(log10(high) + 1e-9))
         guard first <= last else { return [] }
         let every = max(1, Int(ceil(Double(last - first + 1) / Double(maximum))))
         return stride(from: first, through: last, by: every).map { pow(10, Double($0)) }
@@ -64,7 +65,8 @@ public enum NiceTicks {
 
     static func label(_ value: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", value)
-        return text.hasPrefix("-") ? (Double(text) == 0 ? String(text.dropFirst()) : "\u{2212}" + text.dropFirst()) : text
+        return text.hasPrefix("-")
+            ? (Double(text) == 0 ? String(text.dropFirst()) : "\u{2212}" + text.dropFirst()) : text
     }
 
     static func scientific(_ value: Double) -> String {
@@ -72,7 +74,8 @@ public enum NiceTicks {
         let exponent = Int(floor(log10(abs(value)) + 1e-9))
         let mantissa = value / pow(10, Double(exponent))
         let mantissaText = label(mantissa, decimals: abs(mantissa.rounded() - mantissa) < 1e-9 ? 0 : 1)
-        return (mantissaText == "1" ? "" : mantissaText == "\u{2212}1" ? "\u{2212}" : mantissaText + "\u{00D7}") + "10" + superscript(exponent)
+        return (mantissaText == "1" ? "" : mantissaText == "\u{2212}1" ? "\u{2212}" : mantissaText + "\u{00D7}") + "10"
+            + superscript(exponent)
     }
 
     static func superscript(_ value: Int) -> String {

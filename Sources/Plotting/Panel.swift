@@ -9,7 +9,9 @@ public struct Panel: Sendable {
     /// adds its own for non-finite or non-positive values it had to omit.
     public var notes: [String]
 
-    public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), layers: [PlotLayer] = [], notes: [String] = []) {
+    public init(
+        title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), layers: [PlotLayer] = [], notes: [String] = []
+    ) {
         self.title = title
         self.x = x
         self.y = y

@@ -26,7 +26,10 @@ struct PanelDrawer {
         drawHeading(on: canvas)
         var notes = panel.notes
         if omitted > 0 {
-            notes.append(panel.y.scale == .log ? "\(omitted) non-positive or non-finite points not shown" : "\(omitted) non-finite points not shown")
+            notes.append(
+                panel.y.scale == .log
+                    ? "\(omitted) non-positive or non-finite points not shown"
+                    : "\(omitted) non-finite points not shown")
         }
         drawNotes(notes, on: canvas)
     }
@@ -49,13 +52,16 @@ struct PanelDrawer {
             return 0
         case .annotation(let note):
             guard plottable(note.x, note.y) else { return 0 }
-            canvas.text(note.text, at: Point(x(note.x), y(note.y)), style: TextStyle(size: note.size, color: note.color), anchor: note.anchor)
+            canvas.text(
+                note.text, at: Point(x(note.x), y(note.y)), style: TextStyle(size: note.size, color: note.color),
+                anchor: note.anchor)
             return 0
         }
     }
 
     private func plottable(_ xValue: Double, _ yValue: Double) -> Bool {
-        xValue.isFinite && yValue.isFinite && (panel.x.scale == .linear || xValue > 0) && (panel.y.scale == .linear || yValue > 0)
+        xValue.isFinite && yValue.isFinite && (panel.x.scale == .linear || xValue > 0)
+            && (panel.y.scale == .linear || yValue > 0)
     }
 
     private func drawBars(edges: [Double], heights: [Double], style: SeriesStyle, on canvas: Canvas) {
@@ -76,7 +82,10 @@ struct PanelDrawer {
         var omitted = 0
         var segment: [(Double, Double, Double)] = []
         func flush() {
-            guard segment.count > 1 else { segment = []; return }
+            guard segment.count > 1 else {
+                segment = []
+                return
+            }
             let top = segment.map { Point(x($0.0), y($0.2)) }
             let bottom = segment.reversed().map { Point(x($0.0), y($0.1)) }
             canvas.polygon(top + bottom, fill: color.withAlpha(0.2))
@@ -122,11 +131,15 @@ struct PanelDrawer {
     private func drawHeatmap(_ map: Heatmap, on canvas: Canvas) {
         for (row, values) in map.values.enumerated() where row + 1 < map.yEdges.count {
             for (column, value) in values.enumerated() where column + 1 < map.xEdges.count {
-                let left = x(map.xEdges[column]), right = x(map.xEdges[column + 1])
-                let bottom = y(map.yEdges[row]), top = y(map.yEdges[row + 1])
+                let left = x(map.xEdges[column])
+                let right = x(map.xEdges[column + 1])
+                let bottom = y(map.yEdges[row])
+                let top = y(map.yEdges[row + 1])
                 // Each cell reaches half a point into the next column and row, which are drawn
                 // later and cover it: no anti-aliased background seams between cells.
-                let rect = Rect(x: min(left, right), y: min(top, bottom) - 0.5, width: abs(right - left) + 0.5, height: abs(bottom - top) + 0.5)
+                let rect = Rect(
+                    x: min(left, right), y: min(top, bottom) - 0.5, width: abs(right - left) + 0.5,
+                    height: abs(bottom - top) + 0.5)
                 canvas.fill(rect, color: map.color(for: value) ?? Color(hex: 0xBBBBBB))
             }
         }
@@ -137,16 +150,24 @@ struct PanelDrawer {
         case .horizontal:
             guard plottable(xRange.lowerBound, line.value) else { return }
             let position = y(line.value)
-            canvas.line(from: Point(area.minX, position), to: Point(area.maxX, position), color: line.color, width: 0.6, dashes: [3, 2])
+            canvas.line(
+                from: Point(area.minX, position), to: Point(area.maxX, position), color: line.color, width: 0.6,
+                dashes: [3, 2])
             if let label = line.label {
-                canvas.text(label, at: Point(area.maxX - 2, position - 1), style: TextStyle(size: 6, color: line.color), anchor: TextAnchor(.right, .bottom))
+                canvas.text(
+                    label, at: Point(area.maxX - 2, position - 1), style: TextStyle(size: 6, color: line.color),
+                    anchor: TextAnchor(.right, .bottom))
             }
         case .vertical:
             guard plottable(line.value, yRange.lowerBound) else { return }
             let position = x(line.value)
-            canvas.line(from: Point(position, area.minY), to: Point(position, area.maxY), color: line.color, width: 0.6, dashes: [3, 2])
+            canvas.line(
+                from: Point(position, area.minY), to: Point(position, area.maxY), color: line.color, width: 0.6,
+                dashes: [3, 2])
             if let label = line.label {
-                canvas.text(label, at: Point(position + 2, area.minY + 1), style: TextStyle(size: 6, color: line.color), anchor: TextAnchor(.left, .top))
+                canvas.text(
+                    label, at: Point(position + 2, area.minY + 1), style: TextStyle(size: 6, color: line.color),
+                    anchor: TextAnchor(.left, .top))
             }
         }
     }
@@ -157,16 +178,23 @@ struct PanelDrawer {
         if framed {
             canvas.stroke(area, color: ink, width: FigureDrawer.axisWidth)
         } else {
-            canvas.line(from: Point(area.minX, area.maxY), to: Point(area.maxX, area.maxY), color: ink, width: FigureDrawer.axisWidth)
-            canvas.line(from: Point(area.minX, area.minY), to: Point(area.minX, area.maxY), color: ink, width: FigureDrawer.axisWidth)
+            canvas.line(
+                from: Point(area.minX, area.maxY), to: Point(area.maxX, area.maxY), color: ink,
+                width: FigureDrawer.axisWidth)
+            canvas.line(
+                from: Point(area.minX, area.minY), to: Point(area.minX, area.maxY), color: ink,
+                width: FigureDrawer.axisWidth)
         }
-        let tick = FigureLayout.tickLength, gap = FigureLayout.tickGap
+        let tick = FigureLayout.tickLength
+        let gap = FigureLayout.tickGap
         // x ticks; labels thinned so that neighbours keep at least 3 pt apart.
         var lastRight = -Double.infinity
         for mark in panel.x.tickMarks(for: xRange, target: FigureDrawer.tickTarget) {
             let position = x(mark.value)
             guard position >= area.minX - 0.01, position <= area.maxX + 0.01 else { continue }
-            canvas.line(from: Point(position, area.maxY), to: Point(position, area.maxY + tick), color: ink, width: FigureDrawer.axisWidth)
+            canvas.line(
+                from: Point(position, area.maxY), to: Point(position, area.maxY + tick), color: ink,
+                width: FigureDrawer.axisWidth)
             guard showXTickLabels else { continue }
             // Half a point lower than the y labels' gap, so the corner labels of both axes never touch.
             let labelPoint = Point(position, area.maxY + tick + gap + 0.5)
@@ -180,7 +208,9 @@ struct PanelDrawer {
         for mark in yTicks {
             let position = y(mark.value)
             guard position >= area.minY - 0.01, position <= area.maxY + 0.01 else { continue }
-            canvas.line(from: Point(area.minX - tick, position), to: Point(area.minX, position), color: ink, width: FigureDrawer.axisWidth)
+            canvas.line(
+                from: Point(area.minX - tick, position), to: Point(area.minX, position), color: ink,
+                width: FigureDrawer.axisWidth)
             guard showYTickLabels else { continue }
             let labelPoint = Point(area.minX - tick - gap, position)
             let box = canvas.box(of: mark.label, at: labelPoint, style: .tick, anchor: TextAnchor(.right, .middle))
@@ -191,11 +221,14 @@ struct PanelDrawer {
         }
         let tickHeight = canvas.measure("0", style: .tick).height
         if showXLabel, showXTickLabels, let label = panel.x.label {
-            canvas.text(label, at: Point(area.midX, area.maxY + tick + gap + tickHeight + 2.5), style: .label, anchor: TextAnchor(.center, .top))
+            canvas.text(
+                label, at: Point(area.midX, area.maxY + tick + gap + tickHeight + 2.5), style: .label,
+                anchor: TextAnchor(.center, .top))
         }
         if showYLabel, let label = panel.y.label {
-            canvas.text(label, at: Point(area.minX - tick - gap - yTickWidth - 2, area.midY), style: .label,
-                        anchor: TextAnchor(.center, .bottom), angle: .pi / 2)
+            canvas.text(
+                label, at: Point(area.minX - tick - gap - yTickWidth - 2, area.midY), style: .label,
+                anchor: TextAnchor(.center, .bottom), angle: .pi / 2)
         }
     }
 
@@ -205,7 +238,8 @@ struct PanelDrawer {
         let baseline = area.minY - FigureLayout.headingGap
         var letterRight = -Double.infinity
         if let letter {
-            let leftEdge = area.minX - (showYTickLabels ? FigureLayout.tickLength + FigureLayout.tickGap + yTickWidth : 0)
+            let leftEdge =
+                area.minX - (showYTickLabels ? FigureLayout.tickLength + FigureLayout.tickGap + yTickWidth : 0)
             canvas.text(letter, at: Point(leftEdge, baseline), style: .letter, anchor: TextAnchor(.left, .baseline))
             letterRight = leftEdge + canvas.measure(letter, style: .letter).width
         }
@@ -230,7 +264,9 @@ struct PanelDrawer {
             }
             let point = Point(area.maxX - 2, top)
             let box = canvas.box(of: text, at: point, style: style, anchor: TextAnchor(.right, .top))
-            canvas.fill(Rect(x: box.minX - 1, y: box.minY, width: box.width + 2, height: box.height), color: Color.white.withAlpha(0.85))
+            canvas.fill(
+                Rect(x: box.minX - 1, y: box.minY, width: box.width + 2, height: box.height),
+                color: Color.white.withAlpha(0.85))
             canvas.text(text, at: point, style: style, anchor: TextAnchor(.right, .top))
             top = box.maxY + 1
         }

@@ -55,12 +55,15 @@ struct PanelRanges {
     }
 
     /// Unions the ranges of panels in the same group (row, column or all).
-    private static func share(_ ranges: inout [ClosedRange<Double>], mode: Figure.Sharing, fixed: [Bool], group: (Int) -> Int) {
+    private static func share(
+        _ ranges: inout [ClosedRange<Double>], mode: Figure.Sharing, fixed: [Bool], group: (Int) -> Int
+    ) {
         guard mode != .none else { return }
         var unions: [Int: ClosedRange<Double>] = [:]
         for (index, range) in ranges.enumerated() {
             let key = mode == .all ? 0 : group(index)
-            unions[key] = unions[key].map { min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound) } ?? range
+            unions[key] =
+                unions[key].map { min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound) } ?? range
         }
         for index in ranges.indices where !fixed[index] {
             ranges[index] = unions[mode == .all ? 0 : group(index)]!
@@ -96,10 +99,12 @@ struct PanelRanges {
     /// Pads a data range to nice bounds (decades on log axes); leaves fixed ranges alone.
     private static func finish(_ range: ClosedRange<Double>, axis: Axis, exact: Bool) -> ClosedRange<Double> {
         if axis.range != nil || (exact && range.upperBound > range.lowerBound) { return range }
-        let low = range.lowerBound, high = range.upperBound
+        let low = range.lowerBound
+        let high = range.upperBound
         switch axis.scale {
         case .log:
-            let lower = pow(10, floor(log10(low) + 1e-9)), upper = pow(10, ceil(log10(high) - 1e-9))
+            let lower = pow(10, floor(log10(low) + 1e-9))
+            let upper = pow(10, ceil(log10(high) - 1e-9))
             return lower...(upper > lower ? upper : lower * 10)
         case .linear:
             if axis.integerTicks { return (low - 0.5)...(high + 0.5) }

@@ -31,8 +31,10 @@ public struct LineSeries: Sendable {
     /// Override colour (e.g. black for an overlaid theory curve).
     public var color: Color?
 
-    public init(x: [Double], y: [Double], style: Int, width: Double = 1, opacity: Double = 1, showMarkers: Bool = false,
-                dashed: Bool = true, color: Color? = nil) {
+    public init(
+        x: [Double], y: [Double], style: Int, width: Double = 1, opacity: Double = 1, showMarkers: Bool = false,
+        dashed: Bool = true, color: Color? = nil
+    ) {
         self.x = x
         self.y = y
         self.style = style
@@ -55,7 +57,10 @@ public struct Heatmap: Sendable {
     /// Map log10 of the values (which must then be positive).
     public var logarithmic: Bool
 
-    public init(xEdges: [Double], yEdges: [Double], values: [[Double]], colormap: Colormap = .viridis, range: ClosedRange<Double>, logarithmic: Bool = false) {
+    public init(
+        xEdges: [Double], yEdges: [Double], values: [[Double]], colormap: Colormap = .viridis,
+        range: ClosedRange<Double>, logarithmic: Bool = false
+    ) {
         self.xEdges = xEdges
         self.yEdges = yEdges
         self.values = values
@@ -100,7 +105,10 @@ public struct Annotation: Sendable {
     public var color: Color
     public var size: Double
 
-    public init(_ text: String, x: Double, y: Double, anchor: TextAnchor = TextAnchor(.center, .middle), color: Color = .ink, size: Double = 7) {
+    public init(
+        _ text: String, x: Double, y: Double, anchor: TextAnchor = TextAnchor(.center, .middle), color: Color = .ink,
+        size: Double = 7
+    ) {
         self.text = text
         self.x = x
         self.y = y

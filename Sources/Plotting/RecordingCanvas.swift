@@ -32,7 +32,10 @@ public final class RecordingCanvas: Canvas {
     public func marker(_ marker: Marker, at point: Point, size: Double, color: Color) { markers.append(point) }
 
     public func text(_ string: String, at point: Point, style: TextStyle, anchor: TextAnchor, angle: Double) {
-        texts.append(DrawnText(string: string, box: box(of: string, at: point, style: style, anchor: anchor), style: style, angle: angle))
+        texts.append(
+            DrawnText(
+                string: string, box: box(of: string, at: point, style: style, anchor: anchor), style: style,
+                angle: angle))
     }
 
     public func measure(_ string: String, style: TextStyle) -> TextMetrics { measuring.measure(string, style: style) }

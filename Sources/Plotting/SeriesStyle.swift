@@ -13,12 +13,15 @@ public struct SeriesStyle: Hashable, Sendable {
         Color(hex: 0xCC79A7), Color(hex: 0x56B4E9), Color(hex: 0x000000), Color(hex: 0xF0E442),
     ]
 
-    static let dashPatterns: [[Double]] = [[], [4, 2], [1.2, 1.6], [5, 1.5, 1.2, 1.5], [2.5, 2.5], [6, 2, 2, 2, 2, 2]]
+    static let dashPatterns: [[Double]] = [
+        [], [4, 2], [1.2, 1.6], [5, 1.5, 1.2, 1.5], [2.5, 2.5], [6, 2, 2, 2, 2, 2],
+    ]
 
     public static func at(_ index: Int) -> SeriesStyle {
         let safe = max(0, index)
-        return SeriesStyle(color: palette[safe % palette.count], dashes: dashPatterns[safe % dashPatterns.count],
-                           marker: Marker.allCases[safe % Marker.allCases.count])
+        return SeriesStyle(
+            color: palette[safe % palette.count], dashes: dashPatterns[safe % dashPatterns.count],
+            marker: Marker.allCases[safe % Marker.allCases.count])
     }
 }
 

@@ -58,7 +58,9 @@ extension RandomStream {
     /// A truncated normal whose standard deviation AFTER truncation is `sigma`: a standard normal
     /// cut at +-`bound`, scaled by `sigma / TruncatedNormal.standardDeviation(bound:)`. The cut is
     /// then at +-`bound * sigma / c`, e.g. +-2.2737 sigma for bound 2 (the Keras/JAX convention).
-    public mutating func nextTruncatedNormal(standardDeviationAfterTruncation sigma: Double, bound: Double = 2) -> Double {
+    public mutating func nextTruncatedNormal(standardDeviationAfterTruncation sigma: Double, bound: Double = 2)
+        -> Double
+    {
         nextTruncatedNormal(bound: bound) * sigma / TruncatedNormal.standardDeviation(bound: bound)
     }
 

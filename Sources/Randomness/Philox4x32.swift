@@ -26,8 +26,10 @@ public enum Philox4x32 {
     static func singleRound(_ c: SIMD4<UInt32>, _ k: SIMD2<UInt32>) -> SIMD4<UInt32> {
         let product0 = UInt64(multiplier0) &* UInt64(c[0])
         let product1 = UInt64(multiplier1) &* UInt64(c[2])
-        let hi0 = UInt32(truncatingIfNeeded: product0 >> 32), lo0 = UInt32(truncatingIfNeeded: product0)
-        let hi1 = UInt32(truncatingIfNeeded: product1 >> 32), lo1 = UInt32(truncatingIfNeeded: product1)
+        let hi0 = UInt32(truncatingIfNeeded: product0 >> 32)
+        let lo0 = UInt32(truncatingIfNeeded: product0)
+        let hi1 = UInt32(truncatingIfNeeded: product1 >> 32)
+        let lo1 = UInt32(truncatingIfNeeded: product1)
         return SIMD4(hi1 ^ c[1] ^ k[0], lo1, hi0 ^ c[3] ^ k[1], lo0)
     }
 }

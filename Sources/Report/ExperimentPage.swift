@@ -9,7 +9,8 @@ enum ExperimentPage {
     }
 
     static func context(for content: ReportContent, links: ReportLinks) -> [String: Any] {
-        let spec = content.spec, provenance = content.provenance
+        let spec = content.spec
+        let provenance = content.provenance
         let figures: [[String: Any]] = content.figures.enumerated().map { index, figure in
             let citation = FigureCitation(figure: figure, content: content)
             return [
@@ -30,28 +31,39 @@ enum ExperimentPage {
         var facts: [[String: String]] = [
             ["term": "Experiment id", "value": spec.id],
             ["term": "Kind", "value": spec.kind],
-            ["term": "Root seed", "value": String(spec.seed) + (provenance.seedOverridden ? " (set with --seed)" : "")],
+            [
+                "term": "Root seed",
+                "value": String(spec.seed) + (provenance.seedOverridden ? " (set with --seed)" : ""),
+            ],
             ["term": "Spec SHA-256", "value": content.specHash],
             ["term": "Rerun", "value": provenance.rerunCommand],
         ]
         if case .activations(let experiment) = spec.body {
             facts.insert(["term": "Input", "value": experiment.input.summary], at: 2)
         }
-        let provenanceRows: [[String: String]] = [
-            ["term": "Root seed", "value": String(spec.seed)],
-            ["term": "Spec file", "value": "\(provenance.specFile) (SHA-256 \(provenance.specFileSHA256))"],
-            ["term": "Resolved spec SHA-256", "value": content.specHash],
-            ["term": "InitLab", "value": provenance.toolVersion],
-            ["term": "Code", "value": provenance.codeDescription],
-            ["term": "Swift", "value": provenance.swiftVersion],
-            ["term": "Build", "value": "\(provenance.buildConfiguration), \(provenance.threads) thread\(provenance.threads == 1 ? "" : "s")"],
-            ["term": "Operating system", "value": provenance.operatingSystem],
-            ["term": "Cairo / FreeType / pixman", "value": "\(provenance.cairoVersion) / \(provenance.freetypeVersion) / \(provenance.pixmanVersion)"],
-            ["term": "Font", "value": "\(provenance.fontFile) (SHA-256 \(provenance.fontSHA256))"],
-        ] + provenance.dataFiles.map { ["term": "Data file", "value": "\($0.path) (SHA-256 \($0.sha256))"] } + [
-            ["term": "Wall time", "value": NumberFormat.seconds(provenance.wallTimeSeconds)],
-            ["term": "Rerun command", "value": provenance.rerunCommand],
-        ]
+        let provenanceRows: [[String: String]] =
+            [
+                ["term": "Root seed", "value": String(spec.seed)],
+                ["term": "Spec file", "value": "\(provenance.specFile) (SHA-256 \(provenance.specFileSHA256))"],
+                ["term": "Resolved spec SHA-256", "value": content.specHash],
+                ["term": "InitLab", "value": provenance.toolVersion],
+                ["term": "Code", "value": provenance.codeDescription],
+                ["term": "Swift", "value": provenance.swiftVersion],
+                [
+                    "term": "Build",
+                    "value":
+                        "\(provenance.buildConfiguration), \(provenance.threads) thread\(provenance.threads == 1 ? "" : "s")",
+                ],
+                ["term": "Operating system", "value": provenance.operatingSystem],
+                [
+                    "term": "Cairo / FreeType / pixman",
+                    "value": "\(provenance.cairoVersion) / \(provenance.freetypeVersion) / \(provenance.pixmanVersion)",
+                ],
+                ["term": "Font", "value": "\(provenance.fontFile) (SHA-256 \(provenance.fontSHA256))"],
+            ] + provenance.dataFiles.map { ["term": "Data file", "value": "\($0.path) (SHA-256 \($0.sha256))"] } + [
+                ["term": "Wall time", "value": NumberFormat.seconds(provenance.wallTimeSeconds)],
+                ["term": "Rerun command", "value": provenance.rerunCommand],
+            ]
         return [
             "title": spec.title,
             "description": spec.description,
@@ -69,11 +81,14 @@ enum ExperimentPage {
             "indexLink": links.isInline ? false : "../index.html",
             "provenance": provenanceRows,
             "hasReferences": !spec.references.isEmpty,
-            "references": spec.references.map { reference -> [String: Any] in ["citation": reference.citation, "url": reference.url ?? false] },
+            "references": spec.references.map { reference -> [String: Any] in
+                ["citation": reference.citation, "url": reference.url ?? false]
+            },
         ]
     }
 
-    static let template = try! MustacheTemplate(string: """
+    static let template = PageTemplate.compile(
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>

@@ -45,19 +45,23 @@ public enum Manifest {
             ],
             "data": .array(provenance.dataFiles.map { ["path": .string($0.path), "sha256": .string($0.sha256)] }),
             "results": fileEntry("results.json"),
-            "arrays": .array(content.result.arrays.map { ["name": .string($0.name), "sha256": .string($0.digest.hex)] }),
-            "figures": .array(content.figures.map { figure in
-                [
-                    "id": .string(figure.id),
-                    "title": .string(figure.title),
-                    "width_in": .double(figure.widthInches),
-                    "height_in": .double(figure.heightInches),
-                    "pixel_sha256": .string(figure.pixelDigest),
-                    "files": .object(JSONObject(["png", "pdf", "svg"].map { format in
-                        (key: format, value: fileEntry("figures/\(figure.id).\(format)"))
-                    })),
-                ]
-            }),
+            "arrays": .array(
+                content.result.arrays.map { ["name": .string($0.name), "sha256": .string($0.digest.hex)] }),
+            "figures": .array(
+                content.figures.map { figure in
+                    [
+                        "id": .string(figure.id),
+                        "title": .string(figure.title),
+                        "width_in": .double(figure.widthInches),
+                        "height_in": .double(figure.heightInches),
+                        "pixel_sha256": .string(figure.pixelDigest),
+                        "files": .object(
+                            JSONObject(
+                                ["png", "pdf", "svg"].map { format in
+                                    (key: format, value: fileEntry("figures/\(figure.id).\(format)"))
+                                })),
+                    ]
+                }),
             "run": [
                 "command": .string(provenance.rerunCommand),
                 "threads": .integer(provenance.threads),

@@ -35,10 +35,12 @@ public struct Provenance: Sendable {
     public var rerunCommand: String
     public var wallTimeSeconds: Double
 
-    public init(toolVersion: String, gitCommit: String?, gitDirty: Bool?, swiftVersion: String, operatingSystem: String,
-                buildConfiguration: String, threads: Int, cairoVersion: String, freetypeVersion: String, pixmanVersion: String,
-                fontFile: String, fontSHA256: String, dataFiles: [DataFile], specFile: String, specFileSHA256: String,
-                seedOverridden: Bool, rerunCommand: String, wallTimeSeconds: Double) {
+    public init(
+        toolVersion: String, gitCommit: String?, gitDirty: Bool?, swiftVersion: String, operatingSystem: String,
+        buildConfiguration: String, threads: Int, cairoVersion: String, freetypeVersion: String, pixmanVersion: String,
+        fontFile: String, fontSHA256: String, dataFiles: [DataFile], specFile: String, specFileSHA256: String,
+        seedOverridden: Bool, rerunCommand: String, wallTimeSeconds: Double
+    ) {
         self.toolVersion = toolVersion
         self.gitCommit = gitCommit
         self.gitDirty = gitDirty

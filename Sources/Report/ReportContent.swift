@@ -14,7 +14,10 @@ public struct ReportContent: Sendable {
     /// The key under which this report may be served from the cache (see the Workflow module).
     public let cacheKey: String
 
-    public init(spec: ExperimentSpec, result: ExperimentResult, figures: [RenderedFigure], provenance: Provenance, cacheKey: String) {
+    public init(
+        spec: ExperimentSpec, result: ExperimentResult, figures: [RenderedFigure], provenance: Provenance,
+        cacheKey: String
+    ) {
         self.spec = spec
         self.result = result
         self.figures = figures

@@ -19,16 +19,17 @@ public enum ReportIndex {
         return folders.sorted().filter { !$0.hasPrefix(".") }.compactMap { folder in
             let url = directory.appendingPathComponent(folder).appendingPathComponent("manifest.json")
             guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
-                  let manifest = try? JSONParser.parse(text).value,
-                  case .string(let id)? = manifest.value(at: JSONPointer(["experiment"])), id == folder,
-                  case .string(let title)? = manifest.value(at: JSONPointer(["title"])),
-                  case .string(let kind)? = manifest.value(at: JSONPointer(["kind"])),
-                  case .number(let seed)? = manifest.value(at: JSONPointer(["seed"])),
-                  case .array(let figures)? = manifest.value(at: JSONPointer(["figures"]))
+                let manifest = try? JSONParser.parse(text).value,
+                case .string(let id)? = manifest.value(at: JSONPointer(["experiment"])), id == folder,
+                case .string(let title)? = manifest.value(at: JSONPointer(["title"])),
+                case .string(let kind)? = manifest.value(at: JSONPointer(["kind"])),
+                case .number(let seed)? = manifest.value(at: JSONPointer(["seed"])),
+                case .array(let figures)? = manifest.value(at: JSONPointer(["figures"]))
             else { return nil }
             let listed = figures.compactMap { figure -> (id: String, title: String)? in
                 guard case .string(let id)? = figure.value(at: JSONPointer(["id"])),
-                      case .string(let title)? = figure.value(at: JSONPointer(["title"])) else { return nil }
+                    case .string(let title)? = figure.value(at: JSONPointer(["title"]))
+                else { return nil }
                 return (id, title)
             }
             return Entry(id: id, title: title, kind: kind, seed: seed.text, figures: listed)
@@ -58,7 +59,8 @@ public enum ReportIndex {
         ]
     }
 
-    static let template = try! MustacheTemplate(string: """
+    static let template = PageTemplate.compile(
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>

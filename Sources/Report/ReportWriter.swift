@@ -18,7 +18,8 @@ public enum ReportWriter {
             files["figures/\(figure.id).pdf"] = figure.pdf
             files["figures/\(figure.id).svg"] = figure.svg
         }
-        files["manifest.json"] = Data(JSONWriter.pretty(Manifest.json(for: content, files: files, selfContained: selfContained)).utf8)
+        files["manifest.json"] = Data(
+            JSONWriter.pretty(Manifest.json(for: content, files: files, selfContained: selfContained)).utf8)
         let links = selfContained ? ReportLinks.inline(files) : ReportLinks.relative
         files["index.html"] = Data(ExperimentPage.html(for: content, links: links).utf8)
         return files
@@ -26,7 +27,9 @@ public enum ReportWriter {
 
     /// Writes the report under `reportsDirectory` and rewrites the index; returns the folder.
     @discardableResult
-    public static func write(_ content: ReportContent, to reportsDirectory: URL, selfContained: Bool = false) throws -> URL {
+    public static func write(_ content: ReportContent, to reportsDirectory: URL, selfContained: Bool = false) throws
+        -> URL
+    {
         let folder = reportsDirectory.appendingPathComponent(content.spec.id)
         try AtomicWriter.replaceDirectory(folder, with: files(for: content, selfContained: selfContained))
         try ReportIndex.write(in: reportsDirectory)

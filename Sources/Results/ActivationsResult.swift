@@ -34,12 +34,15 @@ public struct ActivationsResult: Sendable, Equatable {
         [
             "histogram_edges": ResultValue.numbers(histogramEdges),
             "histogram_values": .string(histogramValues),
-            "variants": .array(variants.map { variant in
-                var object: JSONObject = ["key": .string(variant.key), "label": .string(variant.label)]
-                if let rescalings = variant.lsuvRescalings { object["lsuv_rescalings"] = ResultValue.integers(rescalings) }
-                object["layers"] = .array(variant.layers.map(\.json))
-                return .object(object)
-            }),
+            "variants": .array(
+                variants.map { variant in
+                    var object: JSONObject = ["key": .string(variant.key), "label": .string(variant.label)]
+                    if let rescalings = variant.lsuvRescalings {
+                        object["lsuv_rescalings"] = ResultValue.integers(rescalings)
+                    }
+                    object["layers"] = .array(variant.layers.map(\.json))
+                    return .object(object)
+                }),
         ]
     }
 

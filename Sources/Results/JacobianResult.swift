@@ -19,7 +19,8 @@ public struct JacobianResult: Sendable, Equatable {
         public var mean: Double { squaredSingularValues.reduce(0, +) / Double(max(squaredSingularValues.count, 1)) }
         public var variance: Double {
             let m = mean
-            return squaredSingularValues.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(squaredSingularValues.count, 1))
+            return squaredSingularValues.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+                / Double(max(squaredSingularValues.count, 1))
         }
     }
 
@@ -32,8 +33,10 @@ public struct JacobianResult: Sendable, Equatable {
         public let chi1: Double
         public let spectra: [Spectrum]
 
-
-        public init(key: String, label: String, sigmaW2: Double, sigmaB2: Double, inputVariance: Double, chi1: Double, spectra: [Spectrum]) {
+        public init(
+            key: String, label: String, sigmaW2: Double, sigmaB2: Double, inputVariance: Double, chi1: Double,
+            spectra: [Spectrum]
+        ) {
 
             self.key = key
 
@@ -63,26 +66,33 @@ public struct JacobianResult: Sendable, Equatable {
     var json: JSONValue {
         [
             "width": .integer(width),
-            "variants": .array(variants.map { variant in
-                [
-                    "key": .string(variant.key), "label": .string(variant.label), "sigma_w2": .double(variant.sigmaW2),
-                    "sigma_b2": .double(variant.sigmaB2), "input_variance": .double(variant.inputVariance), "chi1": .double(variant.chi1),
-                    "spectra": .array(variant.spectra.map { spectrum in
-                        [
-                            "depth": .integer(spectrum.depth), "mean": ResultValue.number(spectrum.mean),
-                            "variance": ResultValue.number(spectrum.variance), "predicted_mean": ResultValue.number(spectrum.predictedMean),
-                            "predicted_variance": ResultValue.number(spectrum.predictedVariance),
-                            "squared_singular_values": ResultValue.numbers(spectrum.squaredSingularValues),
-                        ]
-                    }),
-                ]
-            }),
+            "variants": .array(
+                variants.map { variant in
+                    [
+                        "key": .string(variant.key), "label": .string(variant.label),
+                        "sigma_w2": .double(variant.sigmaW2),
+                        "sigma_b2": .double(variant.sigmaB2), "input_variance": .double(variant.inputVariance),
+                        "chi1": .double(variant.chi1),
+                        "spectra": .array(
+                            variant.spectra.map { spectrum in
+                                [
+                                    "depth": .integer(spectrum.depth), "mean": ResultValue.number(spectrum.mean),
+                                    "variance": ResultValue.number(spectrum.variance),
+                                    "predicted_mean": ResultValue.number(spectrum.predictedMean),
+                                    "predicted_variance": ResultValue.number(spectrum.predictedVariance),
+                                    "squared_singular_values": ResultValue.numbers(spectrum.squaredSingularValues),
+                                ]
+                            }),
+                    ]
+                }),
         ]
     }
 
     var arrays: [NamedArray] {
         variants.flatMap { variant in
-            variant.spectra.map { NamedArray(name: "variants/\(variant.key)/depth/\($0.depth)", values: $0.squaredSingularValues) }
+            variant.spectra.map {
+                NamedArray(name: "variants/\(variant.key)/depth/\($0.depth)", values: $0.squaredSingularValues)
+            }
         }
     }
 }

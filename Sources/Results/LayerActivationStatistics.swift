@@ -24,9 +24,12 @@ public struct LayerActivationStatistics: Sendable, Equatable {
     /// Exact zeros counted apart from the bins (ReLU family with separated zeros), else 0.
     public let separatedZeros: Int
 
-    public init(layer: Int, mean: Double, standardDeviation: Double, minimum: Double, maximum: Double, fractionSaturated: Double?,
-                fractionZero: Double?, preactivationMean: Double, preactivationStandardDeviation: Double, histogram: [Int],
-                belowRange: Int, aboveRange: Int, nonFinite: Int, separatedZeros: Int) {
+    public init(
+        layer: Int, mean: Double, standardDeviation: Double, minimum: Double, maximum: Double,
+        fractionSaturated: Double?,
+        fractionZero: Double?, preactivationMean: Double, preactivationStandardDeviation: Double, histogram: [Int],
+        belowRange: Int, aboveRange: Int, nonFinite: Int, separatedZeros: Int
+    ) {
         self.layer = layer
         self.mean = mean
         self.standardDeviation = standardDeviation
@@ -67,10 +70,13 @@ public struct LayerActivationStatistics: Sendable, Equatable {
 
     func arrays(prefix: String) -> [NamedArray] {
         [
-            NamedArray(name: "\(prefix)/statistics", values: [
-                mean, standardDeviation, minimum, maximum, fractionSaturated ?? .nan, fractionZero ?? .nan,
-                preactivationMean, preactivationStandardDeviation, Double(belowRange), Double(aboveRange), Double(nonFinite), Double(separatedZeros),
-            ]),
+            NamedArray(
+                name: "\(prefix)/statistics",
+                values: [
+                    mean, standardDeviation, minimum, maximum, fractionSaturated ?? .nan, fractionZero ?? .nan,
+                    preactivationMean, preactivationStandardDeviation, Double(belowRange), Double(aboveRange),
+                    Double(nonFinite), Double(separatedZeros),
+                ]),
             NamedArray(name: "\(prefix)/histogram", values: histogram.map(Double.init)),
         ]
     }

@@ -13,7 +13,10 @@ public struct MeanFieldResult: Sendable, Equatable {
         /// The chi1 = 1 curve: (sigma_w^2, sigma_b^2) points.
         public let criticalLine: [(Double, Double)]
 
-        public init(activation: String, sigmaW2Edges: [Double], sigmaB2Edges: [Double], values: [[Double]], showsCorrelation: Bool, criticalLine: [(Double, Double)]) {
+        public init(
+            activation: String, sigmaW2Edges: [Double], sigmaB2Edges: [Double], values: [[Double]],
+            showsCorrelation: Bool, criticalLine: [(Double, Double)]
+        ) {
             self.activation = activation
             self.sigmaW2Edges = sigmaW2Edges
             self.sigmaB2Edges = sigmaB2Edges
@@ -23,7 +26,8 @@ public struct MeanFieldResult: Sendable, Equatable {
         }
 
         public static func == (lhs: PhaseDiagram, rhs: PhaseDiagram) -> Bool {
-            lhs.activation == rhs.activation && lhs.sigmaW2Edges == rhs.sigmaW2Edges && lhs.sigmaB2Edges == rhs.sigmaB2Edges
+            lhs.activation == rhs.activation && lhs.sigmaW2Edges == rhs.sigmaW2Edges
+                && lhs.sigmaB2Edges == rhs.sigmaB2Edges
                 && lhs.values == rhs.values && lhs.criticalLine.map(\.0) == rhs.criticalLine.map(\.0)
                 && lhs.criticalLine.map(\.1) == rhs.criticalLine.map(\.1)
         }
@@ -38,8 +42,9 @@ public struct MeanFieldResult: Sendable, Equatable {
         /// sigma_w^2 of the edge of chaos at this sigma_b^2, if any.
         public let critical: Double?
 
-
-        public init(activation: String, sigmaB2: Double, sigmaW2: [Double], xiC: [Double], xiQ: [Double], critical: Double?) {
+        public init(
+            activation: String, sigmaB2: Double, sigmaW2: [Double], xiC: [Double], xiQ: [Double], critical: Double?
+        ) {
 
             self.activation = activation
 
@@ -66,7 +71,9 @@ public struct MeanFieldResult: Sendable, Equatable {
         public let attracting: Bool
         public let oneMinusC: [Double]
 
-        public init(activation: String, sigmaB2: Double, sigmaW2: Double, qStar: Double, attracting: Bool, oneMinusC: [Double]) {
+        public init(
+            activation: String, sigmaB2: Double, sigmaW2: Double, qStar: Double, attracting: Bool, oneMinusC: [Double]
+        ) {
             self.activation = activation
             self.sigmaB2 = sigmaB2
             self.sigmaW2 = sigmaW2
@@ -89,8 +96,10 @@ public struct MeanFieldResult: Sendable, Equatable {
         /// Layers whose measured q is within 3 standard errors of the map.
         public let qWithinThreeErrors: Int
 
-
-        public init(activation: String, width: Int, seeds: Int, predictedQ: [Double], predictedC: [Double], measuredQ: [Double], qStandardError: [Double], measuredC: [Double], cStandardError: [Double], qWithinThreeErrors: Int) {
+        public init(
+            activation: String, width: Int, seeds: Int, predictedQ: [Double], predictedC: [Double], measuredQ: [Double],
+            qStandardError: [Double], measuredC: [Double], cStandardError: [Double], qWithinThreeErrors: Int
+        ) {
 
             self.activation = activation
 
@@ -120,7 +129,10 @@ public struct MeanFieldResult: Sendable, Equatable {
     public let correlationCurves: [CorrelationCurve]
     public let empirical: Empirical?
 
-    public init(phaseDiagram: PhaseDiagram?, depthScales: DepthScales?, correlationCurves: [CorrelationCurve], empirical: Empirical?) {
+    public init(
+        phaseDiagram: PhaseDiagram?, depthScales: DepthScales?, correlationCurves: [CorrelationCurve],
+        empirical: Empirical?
+    ) {
         self.phaseDiagram = phaseDiagram
         self.depthScales = depthScales
         self.correlationCurves = correlationCurves
@@ -143,23 +155,31 @@ public struct MeanFieldResult: Sendable, Equatable {
             object["depth_scales"] = [
                 "activation": .string(scales.activation), "sigma_b2": .double(scales.sigmaB2),
                 "critical_sigma_w2": ResultValue.optional(scales.critical),
-                "sigma_w2": ResultValue.numbers(scales.sigmaW2), "xi_c": ResultValue.numbers(scales.xiC), "xi_q": ResultValue.numbers(scales.xiQ),
+                "sigma_w2": ResultValue.numbers(scales.sigmaW2), "xi_c": ResultValue.numbers(scales.xiC),
+                "xi_q": ResultValue.numbers(scales.xiQ),
             ]
         }
         if !correlationCurves.isEmpty {
-            object["correlation_depth"] = .array(correlationCurves.map { curve in
-                [
-                    "activation": .string(curve.activation), "sigma_b2": .double(curve.sigmaB2), "sigma_w2": .double(curve.sigmaW2),
-                    "q_star": .double(curve.qStar), "attracting": .bool(curve.attracting), "one_minus_c": ResultValue.numbers(curve.oneMinusC),
-                ]
-            })
+            object["correlation_depth"] = .array(
+                correlationCurves.map { curve in
+                    [
+                        "activation": .string(curve.activation), "sigma_b2": .double(curve.sigmaB2),
+                        "sigma_w2": .double(curve.sigmaW2),
+                        "q_star": .double(curve.qStar), "attracting": .bool(curve.attracting),
+                        "one_minus_c": ResultValue.numbers(curve.oneMinusC),
+                    ]
+                })
         }
         if let empirical {
             object["empirical"] = [
-                "activation": .string(empirical.activation), "width": .integer(empirical.width), "seeds": .integer(empirical.seeds),
-                "predicted_q": ResultValue.numbers(empirical.predictedQ), "predicted_c": ResultValue.numbers(empirical.predictedC),
-                "measured_q": ResultValue.numbers(empirical.measuredQ), "q_standard_error": ResultValue.numbers(empirical.qStandardError),
-                "measured_c": ResultValue.numbers(empirical.measuredC), "c_standard_error": ResultValue.numbers(empirical.cStandardError),
+                "activation": .string(empirical.activation), "width": .integer(empirical.width),
+                "seeds": .integer(empirical.seeds),
+                "predicted_q": ResultValue.numbers(empirical.predictedQ),
+                "predicted_c": ResultValue.numbers(empirical.predictedC),
+                "measured_q": ResultValue.numbers(empirical.measuredQ),
+                "q_standard_error": ResultValue.numbers(empirical.qStandardError),
+                "measured_c": ResultValue.numbers(empirical.measuredC),
+                "c_standard_error": ResultValue.numbers(empirical.cStandardError),
                 "layers_q_within_3_se": .integer(empirical.qWithinThreeErrors),
             ]
         }
@@ -168,13 +188,22 @@ public struct MeanFieldResult: Sendable, Equatable {
 
     var arrays: [NamedArray] {
         var arrays: [NamedArray] = []
-        if let diagram = phaseDiagram { arrays.append(NamedArray(name: "phase_diagram/values", values: diagram.values.flatMap { $0 })) }
-        if let scales = depthScales { arrays.append(NamedArray(name: "depth_scales/xi_c", values: scales.xiC + scales.xiQ)) }
+        if let diagram = phaseDiagram {
+            arrays.append(NamedArray(name: "phase_diagram/values", values: diagram.values.flatMap { $0 }))
+        }
+        if let scales = depthScales {
+            arrays.append(NamedArray(name: "depth_scales/xi_c", values: scales.xiC + scales.xiQ))
+        }
         for curve in correlationCurves {
-            arrays.append(NamedArray(name: "correlation_depth/\(curve.activation)/\(curve.sigmaB2)", values: curve.oneMinusC))
+            arrays.append(
+                NamedArray(name: "correlation_depth/\(curve.activation)/\(curve.sigmaB2)", values: curve.oneMinusC))
         }
         if let empirical {
-            arrays.append(NamedArray(name: "empirical/measured", values: empirical.measuredQ + empirical.measuredC + empirical.qStandardError + empirical.cStandardError))
+            arrays.append(
+                NamedArray(
+                    name: "empirical/measured",
+                    values: empirical.measuredQ + empirical.measuredC + empirical.qStandardError
+                        + empirical.cStandardError))
         }
         return arrays
     }

@@ -19,7 +19,9 @@ public struct NamedArray: Sendable {
         bytes.reserveCapacity(values.count * 8)
         for value in values {
             let bits = value.bitPattern
-            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+            }
         }
         hasher.update(bytes)
         return hasher.finalize()

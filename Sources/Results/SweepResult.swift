@@ -46,8 +46,11 @@ public struct SweepResult: Sendable, Equatable {
     /// Cells served from the sweep's cell store instead of computed.
     public let reusedCells: Int
 
-    public init(xLabel: String, yLabel: String, xValues: [Double], yValues: [Double], metric: String, cells: [Cell], overlayX: [Double],
-                overlay: [Double], overlayCurve: OverlayCurve?, reusedCells: Int) {
+    public init(
+        xLabel: String, yLabel: String, xValues: [Double], yValues: [Double], metric: String, cells: [Cell],
+        overlayX: [Double],
+        overlay: [Double], overlayCurve: OverlayCurve?, reusedCells: Int
+    ) {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.xValues = xValues
@@ -62,7 +65,8 @@ public struct SweepResult: Sendable, Equatable {
 
     /// results.json leaves out `reusedCells`: a resumed sweep has the same results.
     public static func == (lhs: SweepResult, rhs: SweepResult) -> Bool {
-        lhs.xValues == rhs.xValues && lhs.yValues == rhs.yValues && lhs.cells == rhs.cells && lhs.overlayX == rhs.overlayX
+        lhs.xValues == rhs.xValues && lhs.yValues == rhs.yValues && lhs.cells == rhs.cells
+            && lhs.overlayX == rhs.overlayX
             && lhs.overlay == rhs.overlay && lhs.overlayCurve == rhs.overlayCurve && lhs.metric == rhs.metric
     }
 
@@ -71,17 +75,28 @@ public struct SweepResult: Sendable, Equatable {
             "x_label": .string(xLabel), "y_label": .string(yLabel), "x_values": ResultValue.numbers(xValues),
             "y_values": ResultValue.numbers(yValues), "metric": .string(metric),
             "overlay_curve": overlayCurve.map { curve in
-                ["activation": .string(curve.activation), "sigma_b2": .double(curve.sigmaB2), "multiple": .double(curve.multiple)]
+                [
+                    "activation": .string(curve.activation), "sigma_b2": .double(curve.sigmaB2),
+                    "multiple": .double(curve.multiple),
+                ]
             } ?? .null,
             "overlay_x": ResultValue.numbers(overlayX),
             "overlay": ResultValue.numbers(overlay),
-            "cells": .array(cells.map { cell in
-                ["x": .integer(cell.xIndex), "y": .integer(cell.yIndex), "key": .string(cell.key), "value": ResultValue.number(cell.value),
-                 "diverged_runs": .integer(cell.divergedRuns)]
-            }),
+            "cells": .array(
+                cells.map { cell in
+                    [
+                        "x": .integer(cell.xIndex), "y": .integer(cell.yIndex), "key": .string(cell.key),
+                        "value": ResultValue.number(cell.value),
+                        "diverged_runs": .integer(cell.divergedRuns),
+                    ]
+                }),
         ]
     }
 
-    var arrays: [NamedArray] { [NamedArray(name: "cells", values: cells.map(\.value)), NamedArray(name: "overlay_x", values: overlayX),
-                              NamedArray(name: "overlay", values: overlay)] }
+    var arrays: [NamedArray] {
+        [
+            NamedArray(name: "cells", values: cells.map(\.value)), NamedArray(name: "overlay_x", values: overlayX),
+            NamedArray(name: "overlay", values: overlay),
+        ]
+    }
 }

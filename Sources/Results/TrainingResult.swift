@@ -38,8 +38,10 @@ public struct TrainingResult: Sendable, Equatable {
         public let activationsOutside: [Int]
         public let gradientsOutside: [Int]
 
-        public init(activationHistograms: [[Int]], gradientHistograms: [[Int]], preactivationVariances: [Double],
-                    gradientStandardDeviations: [Double], activationsOutside: [Int], gradientsOutside: [Int]) {
+        public init(
+            activationHistograms: [[Int]], gradientHistograms: [[Int]], preactivationVariances: [Double],
+            gradientStandardDeviations: [Double], activationsOutside: [Int], gradientsOutside: [Int]
+        ) {
             self.activationHistograms = activationHistograms
             self.gradientHistograms = gradientHistograms
             self.preactivationVariances = preactivationVariances
@@ -72,7 +74,10 @@ public struct TrainingResult: Sendable, Equatable {
     public let gradientEdges: [Double]
     public let variants: [VariantRuns]
 
-    public init(dataSummary: String, classCount: Int, iterations: Int, activationEdges: [Double], gradientEdges: [Double], variants: [VariantRuns]) {
+    public init(
+        dataSummary: String, classCount: Int, iterations: Int, activationEdges: [Double], gradientEdges: [Double],
+        variants: [VariantRuns]
+    ) {
         self.dataSummary = dataSummary
         self.classCount = classCount
         self.iterations = iterations
@@ -88,21 +93,23 @@ public struct TrainingResult: Sendable, Equatable {
             "iterations": .integer(iterations),
             "activation_edges": ResultValue.numbers(activationEdges),
             "gradient_edges": ResultValue.numbers(gradientEdges),
-            "variants": .array(variants.map { variant in
-                [
-                    "key": .string(variant.key),
-                    "label": .string(variant.label),
-                    "initial": [
-                        "preactivation_variance": ResultValue.numbers(variant.initial.preactivationVariances),
-                        "gradient_std": ResultValue.numbers(variant.initial.gradientStandardDeviations),
-                        "activation_histograms": .array(variant.initial.activationHistograms.map(ResultValue.integers)),
-                        "gradient_histograms": .array(variant.initial.gradientHistograms.map(ResultValue.integers)),
-                        "activations_outside": ResultValue.integers(variant.initial.activationsOutside),
-                        "gradients_outside": ResultValue.integers(variant.initial.gradientsOutside),
-                    ],
-                    "runs": .array(variant.runs.map(Self.json)),
-                ]
-            }),
+            "variants": .array(
+                variants.map { variant in
+                    [
+                        "key": .string(variant.key),
+                        "label": .string(variant.label),
+                        "initial": [
+                            "preactivation_variance": ResultValue.numbers(variant.initial.preactivationVariances),
+                            "gradient_std": ResultValue.numbers(variant.initial.gradientStandardDeviations),
+                            "activation_histograms": .array(
+                                variant.initial.activationHistograms.map(ResultValue.integers)),
+                            "gradient_histograms": .array(variant.initial.gradientHistograms.map(ResultValue.integers)),
+                            "activations_outside": ResultValue.integers(variant.initial.activationsOutside),
+                            "gradients_outside": ResultValue.integers(variant.initial.gradientsOutside),
+                        ],
+                        "runs": .array(variant.runs.map(Self.json)),
+                    ]
+                }),
         ]
     }
 
@@ -113,45 +120,63 @@ public struct TrainingResult: Sendable, Equatable {
             "final_loss_last_100": ResultValue.number(run.finalLoss()),
         ]
         if let rescalings = run.lsuvRescalings { object["lsuv_rescalings"] = ResultValue.integers(rescalings) }
-        object["evaluations"] = .array(run.log.evaluations.map { evaluation in
-            [
-                "iteration": .integer(evaluation.iteration),
-                "train_accuracy": ResultValue.number(evaluation.trainAccuracy),
-                "test_accuracy": ResultValue.number(evaluation.testAccuracy),
-                "test_loss": ResultValue.number(evaluation.testLoss),
-            ]
-        })
-        object["snapshots"] = .array(run.log.snapshots.map { snapshot in
-            [
-                "iteration": .integer(snapshot.iteration),
-                "activation_mean": ResultValue.numbers(snapshot.activationMean),
-                "activation_std": ResultValue.numbers(snapshot.activationStd),
-                "activation_p98": ResultValue.numbers(snapshot.activation98thPercentile),
-                "gradient_norms": ResultValue.numbers(snapshot.gradientNorms),
-            ]
-        })
+        object["evaluations"] = .array(
+            run.log.evaluations.map { evaluation in
+                [
+                    "iteration": .integer(evaluation.iteration),
+                    "train_accuracy": ResultValue.number(evaluation.trainAccuracy),
+                    "test_accuracy": ResultValue.number(evaluation.testAccuracy),
+                    "test_loss": ResultValue.number(evaluation.testLoss),
+                ]
+            })
+        object["snapshots"] = .array(
+            run.log.snapshots.map { snapshot in
+                [
+                    "iteration": .integer(snapshot.iteration),
+                    "activation_mean": ResultValue.numbers(snapshot.activationMean),
+                    "activation_std": ResultValue.numbers(snapshot.activationStd),
+                    "activation_p98": ResultValue.numbers(snapshot.activation98thPercentile),
+                    "gradient_norms": ResultValue.numbers(snapshot.gradientNorms),
+                ]
+            })
         object["losses"] = ResultValue.numbers(run.log.losses)
         return .object(object)
     }
 
     var arrays: [NamedArray] {
-        [NamedArray(name: "activation_edges", values: activationEdges), NamedArray(name: "gradient_edges", values: gradientEdges)]
+        [
+            NamedArray(name: "activation_edges", values: activationEdges),
+            NamedArray(name: "gradient_edges", values: gradientEdges),
+        ]
             + variants.flatMap { variant -> [NamedArray] in
                 let prefix = "variants/\(variant.key)"
                 var arrays = [
-                    NamedArray(name: "\(prefix)/initial/preactivation_variance", values: variant.initial.preactivationVariances),
-                    NamedArray(name: "\(prefix)/initial/activation_histograms", values: variant.initial.activationHistograms.flatMap { $0.map(Double.init) }),
-                    NamedArray(name: "\(prefix)/initial/gradient_histograms", values: variant.initial.gradientHistograms.flatMap { $0.map(Double.init) }),
+                    NamedArray(
+                        name: "\(prefix)/initial/preactivation_variance", values: variant.initial.preactivationVariances
+                    ),
+                    NamedArray(
+                        name: "\(prefix)/initial/activation_histograms",
+                        values: variant.initial.activationHistograms.flatMap { $0.map(Double.init) }),
+                    NamedArray(
+                        name: "\(prefix)/initial/gradient_histograms",
+                        values: variant.initial.gradientHistograms.flatMap { $0.map(Double.init) }),
                 ]
                 for run in variant.runs {
                     let runPrefix = "\(prefix)/runs/\(run.repeatIndex)"
                     arrays.append(NamedArray(name: "\(runPrefix)/losses", values: run.log.losses.map(Double.init)))
-                    arrays.append(NamedArray(name: "\(runPrefix)/evaluations", values: run.log.evaluations.flatMap {
-                        [Double($0.iteration), $0.trainAccuracy, $0.testAccuracy, $0.testLoss]
-                    }))
-                    arrays.append(NamedArray(name: "\(runPrefix)/snapshots", values: run.log.snapshots.flatMap {
-                        [Double($0.iteration)] + $0.activationMean + $0.activationStd + $0.activation98thPercentile + $0.gradientNorms
-                    }))
+                    arrays.append(
+                        NamedArray(
+                            name: "\(runPrefix)/evaluations",
+                            values: run.log.evaluations.flatMap {
+                                [Double($0.iteration), $0.trainAccuracy, $0.testAccuracy, $0.testLoss]
+                            }))
+                    arrays.append(
+                        NamedArray(
+                            name: "\(runPrefix)/snapshots",
+                            values: run.log.snapshots.flatMap {
+                                [Double($0.iteration)] + $0.activationMean + $0.activationStd
+                                    + $0.activation98thPercentile + $0.gradientNorms
+                            }))
                 }
                 return arrays
             }

@@ -5,8 +5,10 @@ import Spec
 /// Runs a validated experiment and returns its results; pure apart from reading data files
 /// (under `dataRoot`) and progress reports.
 public enum ExperimentRunner {
-    public static func run(_ spec: ExperimentSpec, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                           cellStore: SweepCellStore? = nil, progress: RunProgress = .silent) throws(RunError) -> ExperimentResult {
+    public static func run(
+        _ spec: ExperimentSpec, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        cellStore: SweepCellStore? = nil, progress: RunProgress = .silent
+    ) throws(RunError) -> ExperimentResult {
         let body: ExperimentResult.Body
         switch spec.body {
         case .activations(let experiment):

@@ -9,9 +9,12 @@ struct Histogram {
 
     /// Counts per bin; values outside [low, high] and non-finite values are counted separately.
     /// The last bin is closed on the right, so `high` itself is binned.
-    func count<Values: Sequence>(_ values: Values) -> (counts: [Int], below: Int, above: Int, nonFinite: Int) where Values.Element == Float {
+    func count<Values: Sequence>(_ values: Values) -> (counts: [Int], below: Int, above: Int, nonFinite: Int)
+    where Values.Element == Float {
         var counts = [Int](repeating: 0, count: bins)
-        var below = 0, above = 0, nonFinite = 0
+        var below = 0
+        var above = 0
+        var nonFinite = 0
         let scale = Double(bins) / (high - low)
         for value in values {
             let x = Double(value)
@@ -29,8 +32,10 @@ struct Histogram {
     }
 
     /// The range covering every finite value, widened when all values are equal.
-    static func automaticRange<Values: Sequence>(_ groups: [Values]) -> (low: Double, high: Double) where Values.Element == Float {
-        var low = Double.infinity, high = -Double.infinity
+    static func automaticRange<Values: Sequence>(_ groups: [Values]) -> (low: Double, high: Double)
+    where Values.Element == Float {
+        var low = Double.infinity
+        var high = -Double.infinity
         for group in groups {
             for value in group where value.isFinite {
                 low = min(low, Double(value))

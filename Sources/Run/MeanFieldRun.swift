@@ -18,7 +18,8 @@ enum MeanFieldRun {
         progress.report(experiment: spec.id, stage: "finite-width networks", fractionDone: 0.7)
         let measured = experiment.empirical.map { computeEmpirical($0, seed: spec.seed) }
         progress.report(experiment: spec.id, stage: "done", fractionDone: 1)
-        return MeanFieldResult(phaseDiagram: diagram, depthScales: scales, correlationCurves: curves, empirical: measured)
+        return MeanFieldResult(
+            phaseDiagram: diagram, depthScales: scales, correlationCurves: curves, empirical: measured)
     }
 
     /// Evenly spaced cell edges and centres.
@@ -35,46 +36,65 @@ enum MeanFieldRun {
         values.withUnsafeMutableBufferPointer { buffer in
             let shared = UncheckedSendable(buffer)
             ParallelLoop.run(section.rows * section.columns) { index in
-                let summary = MeanFieldSummary(MeanField(activation: section.activation, sigmaW2: wCentres[index % section.columns],
-                                                         sigmaB2: bCentres[index / section.columns]))
+                let summary = MeanFieldSummary(
+                    MeanField(
+                        activation: section.activation, sigmaW2: wCentres[index % section.columns],
+                        sigmaB2: bCentres[index / section.columns]))
                 shared.value[index] = section.showsCorrelation ? summary.correlationFixedPoint : summary.xiC
             }
         }
         let curve = EdgeOfChaos(activation: section.activation)
             .curve(q: (0...400).map { pow(10, -6 + Double($0) * 0.0225) })
-            .filter { $0.sigmaW2.isFinite && $0.sigmaB2 >= section.sigmaB2.lowerBound && $0.sigmaB2 <= section.sigmaB2.upperBound
-                && section.sigmaW2.contains($0.sigmaW2) }
+            .filter {
+                $0.sigmaW2.isFinite && $0.sigmaB2 >= section.sigmaB2.lowerBound
+                    && $0.sigmaB2 <= section.sigmaB2.upperBound
+                    && section.sigmaW2.contains($0.sigmaW2)
+            }
             .map { ($0.sigmaW2, $0.sigmaB2) }
         return MeanFieldResult.PhaseDiagram(
             activation: section.activation.label, sigmaW2Edges: wEdges, sigmaB2Edges: bEdges,
-            values: (0..<section.rows).map { row in Array(values[(row * section.columns)..<((row + 1) * section.columns)]) },
+            values: (0..<section.rows).map { row in
+                Array(values[(row * section.columns)..<((row + 1) * section.columns)])
+            },
             showsCorrelation: section.showsCorrelation, criticalLine: curve)
     }
 
     static func computeDepthScales(_ section: MeanFieldExperiment.DepthScales) -> MeanFieldResult.DepthScales {
-        let points = (0..<section.points).map { section.sigmaW2.lowerBound + (section.sigmaW2.upperBound - section.sigmaW2.lowerBound) * Double($0) / Double(section.points - 1) }
-        var xiC = [Double](repeating: .nan, count: points.count), xiQ = xiC
+        let points = (0..<section.points).map {
+            section.sigmaW2.lowerBound + (section.sigmaW2.upperBound - section.sigmaW2.lowerBound) * Double($0)
+                / Double(section.points - 1)
+        }
+        var xiC = [Double](repeating: .nan, count: points.count)
+        var xiQ = xiC
         xiC.withUnsafeMutableBufferPointer { c in
             xiQ.withUnsafeMutableBufferPointer { q in
                 let shared = UncheckedSendable((c, q))
                 ParallelLoop.run(points.count) { index in
-                    let summary = MeanFieldSummary(MeanField(activation: section.activation, sigmaW2: points[index], sigmaB2: section.sigmaB2))
+                    let summary = MeanFieldSummary(
+                        MeanField(activation: section.activation, sigmaW2: points[index], sigmaB2: section.sigmaB2))
                     shared.value.0[index] = summary.xiC
                     shared.value.1[index] = summary.xiQ
                 }
             }
         }
         let critical = EdgeOfChaos(activation: section.activation).critical(sigmaB2: section.sigmaB2)?.sigmaW2
-        return MeanFieldResult.DepthScales(activation: section.activation.label, sigmaB2: section.sigmaB2, sigmaW2: points,
-                                           xiC: xiC, xiQ: xiQ, critical: critical)
+        return MeanFieldResult.DepthScales(
+            activation: section.activation.label, sigmaB2: section.sigmaB2, sigmaW2: points,
+            xiC: xiC, xiQ: xiQ, critical: critical)
     }
 
     /// 1 - c^l on the edge of chaos for each activation and bias variance (Hayou et al. 2019).
-    static func computeCorrelationCurves(_ section: MeanFieldExperiment.CorrelationDepth) -> [MeanFieldResult.CorrelationCurve] {
+    static func computeCorrelationCurves(_ section: MeanFieldExperiment.CorrelationDepth) -> [MeanFieldResult
+        .CorrelationCurve]
+    {
         var pairs: [(Activation, Double)] = []
         for activation in section.activations {
             // ReLU's edge of chaos is the single point sigma_b^2 = 0, sigma_w^2 = 2.
-            if case .relu = activation { pairs.append((activation, 0)) } else { pairs += section.sigmaB2.map { (activation, $0) } }
+            if case .relu = activation {
+                pairs.append((activation, 0))
+            } else {
+                pairs += section.sigmaB2.map { (activation, $0) }
+            }
         }
         var curves = [MeanFieldResult.CorrelationCurve?](repeating: nil, count: pairs.count)
         curves.withUnsafeMutableBufferPointer { buffer in
@@ -101,12 +121,16 @@ enum MeanFieldRun {
     static func computeEmpirical(_ section: MeanFieldExperiment.Empirical, seed: UInt64) -> MeanFieldResult.Empirical {
         let field = MeanField(activation: section.activation, sigmaW2: section.sigmaW2, sigmaB2: section.sigmaB2)
         let simulation = FiniteWidthSimulation(meanField: field, width: section.width, depth: section.depth)
-        let (_, summary) = simulation.run(q0: section.q0, c0: section.c0, seeds: section.seeds, root: RandomStream(seed: seed, path: "empirical"))
+        let (_, summary) = simulation.run(
+            q0: section.q0, c0: section.c0, seeds: section.seeds, root: RandomStream(seed: seed, path: "empirical"))
         let predicted = simulation.prediction(q0: section.q0, c0: section.c0)
-        let within = (0..<section.depth).filter { abs(summary.qMean[$0] - predicted.q[$0]) <= 3 * summary.qStandardError[$0] }.count
+        let within = (0..<section.depth).filter {
+            abs(summary.qMean[$0] - predicted.q[$0]) <= 3 * summary.qStandardError[$0]
+        }.count
         return MeanFieldResult.Empirical(
             activation: section.activation.label, width: section.width, seeds: section.seeds, predictedQ: predicted.q,
-            predictedC: predicted.c, measuredQ: summary.qMean, qStandardError: summary.qStandardError, measuredC: summary.cMean,
+            predictedC: predicted.c, measuredQ: summary.qMean, qStandardError: summary.qStandardError,
+            measuredC: summary.cMean,
             cStandardError: summary.cStandardError, qWithinThreeErrors: within)
     }
 }

@@ -7,7 +7,9 @@ struct Moments {
     let maximum: Double
 
     init(_ values: [Float]) {
-        var sum = 0.0, low = Double.infinity, high = -Double.infinity
+        var sum = 0.0
+        var low = Double.infinity
+        var high = -Double.infinity
         for value in values {
             sum += Double(value)
             low = min(low, Double(value))

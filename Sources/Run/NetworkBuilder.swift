@@ -9,8 +9,10 @@ import Spec
 /// variant or a layer never changes another layer's numbers. LSUV, when requested, runs on the
 /// given batch after the base initializer.
 enum NetworkBuilder {
-    static func build(_ network: NetworkSpec, inputDimension: Int, variantKey: String, seed: UInt64,
-                      lsuvBatch: Matrix<Float>?) throws(RunError) -> (network: DenseNetwork, lsuv: [LSUV.LayerOutcome]?) {
+    static func build(
+        _ network: NetworkSpec, inputDimension: Int, variantKey: String, seed: UInt64,
+        lsuvBatch: Matrix<Float>?
+    ) throws(RunError) -> (network: DenseNetwork, lsuv: [LSUV.LayerOutcome]?) {
         let root = RandomStream(seed: seed, path: "variant/\(variantKey)")
         var layers: [DenseLayer] = []
         var inputs = inputDimension
@@ -19,14 +21,16 @@ enum NetworkBuilder {
             var weightStream = layer.derive("weight")
             let weight: Matrix<Float>
             do {
-                weight = try network.initializer.weight.denseWeight(inputs: inputs, outputs: outputs, stream: &weightStream)
+                weight = try network.initializer.weight.denseWeight(
+                    inputs: inputs, outputs: outputs, stream: &weightStream)
             } catch {
                 throw RunError("variant \(variantKey), layer \(index + 1): \(error.description)")
             }
             var bias: [Float]?
             if let rule = network.bias {
                 var biasStream = layer.derive("bias")
-                bias = rule.sampleBias(for: WeightShape(inputs: inputs, outputs: outputs), stream: &biasStream).map(Float.init)
+                bias = rule.sampleBias(for: WeightShape(inputs: inputs, outputs: outputs), stream: &biasStream).map(
+                    Float.init)
             }
             layers.append(DenseLayer(weight: weight, bias: bias, activation: network.activation))
             inputs = outputs

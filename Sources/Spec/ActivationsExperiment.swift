@@ -7,6 +7,7 @@ public struct ActivationsExperiment: Sendable {
     static func read(_ reader: SpecReader) throws(SpecError) -> ActivationsExperiment {
         let input = try InputSpec.read(reader.member("input"))
         let variants = try Variant.readAll(reader["variants"], network: reader.member("network"))
-        return ActivationsExperiment(input: input, variants: variants, histogram: try HistogramSpec.read(reader.member("histogram")))
+        return ActivationsExperiment(
+            input: input, variants: variants, histogram: try HistogramSpec.read(reader.member("histogram")))
     }
 }

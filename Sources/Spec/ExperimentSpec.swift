@@ -30,8 +30,11 @@ public struct ExperimentSpec: Sendable {
         let reader = SpecReader(resolved, context: context)
         let id = reader.member("id").string
         guard id.count <= 64, id.first.map({ $0.isLowercase || $0.isNumber }) == true,
-              id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
-            throw reader.member("id").error("expected up to 64 lower-case letters, digits and '-', starting with a letter or digit, found \"\(id)\"")
+            id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+        else {
+            throw reader.member("id").error(
+                "expected up to 64 lower-case letters, digits and '-', starting with a letter or digit, found \"\(id)\""
+            )
         }
         let kind = reader.member("kind").string
         var figures = try FigureSpec.readAll(reader["figures"], types: SpecSchema.figureTypes[kind] ?? [])
@@ -58,9 +61,10 @@ public struct ExperimentSpec: Sendable {
     private static func readReferences(_ list: SpecReader?) -> [Reference] {
         (list?.elements ?? []).map { reader in
             if reader.isString { return Bibliography.entry(reader.string)! }
-            return Reference(key: reader.member("key").string, authors: reader.member("authors").string,
-                             title: reader.member("title").string, venue: reader.member("venue").string,
-                             year: reader.member("year").int, url: reader["url"]?.string)
+            return Reference(
+                key: reader.member("key").string, authors: reader.member("authors").string,
+                title: reader.member("title").string, venue: reader.member("venue").string,
+                year: reader.member("year").int, url: reader["url"]?.string)
         }
     }
 

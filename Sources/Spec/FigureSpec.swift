@@ -51,14 +51,17 @@ public struct FigureSpec: Sendable, Hashable {
         guard let list else { return types.map { FigureSpec(type: $0) } }
         var figures: [FigureSpec] = []
         for reader in list.elements {
-            let figure = FigureSpec(type: reader.member("type").string, name: reader["name"]?.string,
-                                    size: reader["size"].map(readSize), caption: reader["caption"]?.string,
-                                    logY: reader["log_y"]?.bool ?? false)
+            let figure = FigureSpec(
+                type: reader.member("type").string, name: reader["name"]?.string,
+                size: reader["size"].map(readSize), caption: reader["caption"]?.string,
+                logY: reader["log_y"]?.bool ?? false)
             guard figure.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
-                throw (reader["name"] ?? reader).error("a figure name may contain only lower-case letters, digits and '-', found \"\(figure.name)\"")
+                throw (reader["name"] ?? reader).error(
+                    "a figure name may contain only lower-case letters, digits and '-', found \"\(figure.name)\"")
             }
             if figures.contains(where: { $0.name == figure.name }) {
-                throw (reader["name"] ?? reader).error("figure name \"\(figure.name)\" is used twice; give one of them a distinct \"name\"")
+                throw (reader["name"] ?? reader).error(
+                    "figure name \"\(figure.name)\" is used twice; give one of them a distinct \"name\"")
             }
             figures.append(figure)
         }

@@ -34,7 +34,8 @@ public struct HistogramSpec: Sendable, Hashable {
             }
             range = .fixed(low: bounds[0], high: bounds[1])
         }
-        return HistogramSpec(bins: reader.member("bins").int, range: range, values: Values(rawValue: reader.member("values").string)!,
-                             separateZeros: reader.member("zeros").string == "separate")
+        return HistogramSpec(
+            bins: reader.member("bins").int, range: range, values: Values(rawValue: reader.member("values").string)!,
+            separateZeros: reader.member("zeros").string == "separate")
     }
 }

@@ -31,17 +31,23 @@ public struct InitializerChoice: Sendable {
         case "normal":
             return choice(.normal(mean: reader.member("mean").double, std: reader.member("std").double))
         case "uniform":
-            let low = reader.member("low").double, high = reader.member("high").double
+            let low = reader.member("low").double
+            let high = reader.member("high").double
             guard low < high else { throw reader.member("high").error("expected high > low (\(low)), found \(high)") }
             return choice(.uniform(low: low, high: high))
         case "truncated-normal":
-            return choice(.truncatedNormal(mean: reader.member("mean").double, std: reader.member("std").double, bound: reader.member("bound").double))
+            return choice(
+                .truncatedNormal(
+                    mean: reader.member("mean").double, std: reader.member("std").double,
+                    bound: reader.member("bound").double))
         case "zeros": return choice(.constant(0))
         case "ones": return choice(.constant(1))
         case "constant": return choice(.constant(reader.member("value").double))
         case "identity": return choice(.identity(gain: try gain()))
         case "dirac", "delta-orthogonal":
-            throw reader.member("name").error("\"\(name)\" is defined for convolution kernels only; InitLab's networks are dense (use \"identity\" or \"orthogonal\")")
+            throw reader.member("name").error(
+                "\"\(name)\" is defined for convolution kernels only; InitLab's networks are dense (use \"identity\" or \"orthogonal\")"
+            )
         case "glorot-uniform":
             let g = try gain()
             return choice(.varianceScaling(scale: g * g, mode: .fanAverage, distribution: .uniform))
@@ -59,8 +65,10 @@ public struct InitializerChoice: Sendable {
         case "lecun-normal":
             return choice(.varianceScaling(scale: 1, mode: .fanIn, distribution: normalKind()))
         case "variance-scaling":
-            return choice(.varianceScaling(scale: reader.member("scale").double, mode: mode(),
-                                           distribution: ScalingDistribution(rawValue: reader.member("distribution").string)!))
+            return choice(
+                .varianceScaling(
+                    scale: reader.member("scale").double, mode: mode(),
+                    distribution: ScalingDistribution(rawValue: reader.member("distribution").string)!))
         case "orthogonal":
             return choice(.orthogonal(gain: try gain()))
         case "sparse":
@@ -68,7 +76,10 @@ public struct InitializerChoice: Sendable {
             switch (reader["zero_fraction"], reader["nonzero_incoming"]) {
             case (let fraction?, nil): return choice(.sparse(std: std, layout: .zeroFractionPerInput(fraction.double)))
             case (nil, let count?): return choice(.sparse(std: std, layout: .nonZeroIncomingPerOutput(count.int)))
-            default: throw reader.error("expected exactly one of \"zero_fraction\" (PyTorch semantics) or \"nonzero_incoming\" (Martens semantics)")
+            default:
+                throw reader.error(
+                    "expected exactly one of \"zero_fraction\" (PyTorch semantics) or \"nonzero_incoming\" (Martens semantics)"
+                )
             }
         case "torch-default":
             let rule = Initializer.varianceScaling(scale: 1.0 / 3, mode: .fanIn, distribution: .uniform)
@@ -79,8 +90,9 @@ public struct InitializerChoice: Sendable {
             return choice(.varianceScaling(scale: 1, mode: .fanIn, distribution: .truncatedNormal))
         case "lsuv":
             let base = try resolve(reader.member("base"), activation: activation)
-            let procedure = LSUV(tolerance: reader.member("tolerance").double, maxIterations: reader.member("max_iterations").int,
-                                 measurement: LSUV.Measurement(rawValue: reader.member("measure").string)!)
+            let procedure = LSUV(
+                tolerance: reader.member("tolerance").double, maxIterations: reader.member("max_iterations").int,
+                measurement: LSUV.Measurement(rawValue: reader.member("measure").string)!)
             return choice(base.weight, bias: base.defaultBias, lsuv: procedure)
         default:
             preconditionFailure("schema admitted unknown initializer \(name)")
@@ -91,7 +103,9 @@ public struct InitializerChoice: Sendable {
     static func resolveBias(_ reader: SpecReader, activation: Activation) throws(SpecError) -> Initializer {
         let choice = try resolve(reader, activation: activation)
         guard choice.lsuv == nil, choice.weight.canInitializeBias else {
-            throw reader.member("name").error("\"\(choice.name)\" cannot initialize a bias vector (use zeros, constant, normal, uniform, truncated-normal, a variance-scaling rule or torch-default)")
+            throw reader.member("name").error(
+                "\"\(choice.name)\" cannot initialize a bias vector (use zeros, constant, normal, uniform, truncated-normal, a variance-scaling rule or torch-default)"
+            )
         }
         return choice.weight
     }
@@ -121,7 +135,9 @@ public struct InitializerChoice: Sendable {
             "\(member.key) \(JSONWriter.compact(member.value).replacingQuotes())"
         }
         let base = object["base"].flatMap { value -> String? in
-            if case .object(let inner) = value, case .string(let baseName)? = inner["name"] { return "base \(baseName)" }
+            if case .object(let inner) = value, case .string(let baseName)? = inner["name"] {
+                return "base \(baseName)"
+            }
             return nil
         }
         let all = (base.map { [$0] } ?? []) + details

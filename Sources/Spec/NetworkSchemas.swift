@@ -5,11 +5,18 @@ enum NetworkSchemas {
     static let networkProperties: [Schema.Property] = [
         .init("depth", .integer("Number of hidden layers (with 'width'); or give 'widths'.", in: 1...10_000)),
         .init("width", .integer("Units per hidden layer (with 'depth').", in: 1...100_000)),
-        .init("widths", .array("Units of each hidden layer, instead of depth and width.", of: .integer(in: 1...100_000), minItems: 1)),
+        .init(
+            "widths",
+            .array(
+                "Units of each hidden layer, instead of depth and width.", of: .integer(in: 1...100_000), minItems: 1)),
         .init("activation", CommonSchemas.activation, required: true),
         .init("initializer", CommonSchemas.initializer, required: true),
         .init("bias", .boolean("Whether layers have a bias.", default: false)),
-        .init("bias_initializer", CommonSchemas.initializer.described("Bias initializer; default: the weight initializer's framework default (zeros, or U(+-1/sqrt(fan_in)) for torch-default).")),
+        .init(
+            "bias_initializer",
+            CommonSchemas.initializer.described(
+                "Bias initializer; default: the weight initializer's framework default (zeros, or U(+-1/sqrt(fan_in)) for torch-default)."
+            )),
     ]
 
     static let network = Schema.object("The network: hidden layers, activation and initialization.", networkProperties)
@@ -19,12 +26,25 @@ enum NetworkSchemas {
     static let trainedNetwork = Schema.object(
         "The network's hidden layers, activation and initialization; an affine output layer with one unit per class follows.",
         networkProperties.map { property in
-            property.name == "bias" ? .init("bias", .boolean("Whether layers have a bias (zeros unless bias_initializer says otherwise).", default: true)) : property
-        } + [.init("batch_norm", .boolean("Batch normalization after each hidden affine map (Ioffe & Szegedy 2015).", default: false))])
+            property.name == "bias"
+                ? .init(
+                    "bias",
+                    .boolean(
+                        "Whether layers have a bias (zeros unless bias_initializer says otherwise).", default: true))
+                : property
+        } + [
+            .init(
+                "batch_norm",
+                .boolean("Batch normalization after each hidden affine map (Ioffe & Szegedy 2015).", default: false))
+        ])
 
     static let variantProperties: [Schema.Property] = [
         .init("label", .string("Name shown in figures and tables.", nonEmpty: true), required: true),
-        .init("key", .string("Stable key naming the variant's random streams (default: the label, lower-cased, with '-' for other characters).", nonEmpty: true)),
+        .init(
+            "key",
+            .string(
+                "Stable key naming the variant's random streams (default: the label, lower-cased, with '-' for other characters).",
+                nonEmpty: true)),
         .init("depth", .integer("Override: hidden layers.", in: 1...10_000)),
         .init("width", .integer("Override: units per hidden layer.", in: 1...100_000)),
         .init("widths", .array("Override: units of each hidden layer.", of: .integer(in: 1...100_000), minItems: 1)),

@@ -28,8 +28,9 @@ public struct NetworkSpec: Sendable {
                 bias = initializer.defaultBias
             }
         }
-        return NetworkSpec(widths: widths, activation: activation, initializer: initializer, bias: bias,
-                           batchNormalization: pick("batch_norm")?.bool ?? false)
+        return NetworkSpec(
+            widths: widths, activation: activation, initializer: initializer, bias: bias,
+            batchNormalization: pick("batch_norm")?.bool ?? false)
     }
 
     /// depth x width, or widths; a variant's shape keys replace the network's as a whole.

@@ -59,15 +59,26 @@ public struct Schema: Sendable {
         Schema(.object(properties), summary)
     }
 
-    public static func integer(_ summary: String = "", in range: ClosedRange<Int>? = nil, minimum: Int? = nil, default value: Int? = nil) -> Schema {
-        Schema(.integer(minimum: range?.lowerBound ?? minimum, maximum: range?.upperBound), summary, default: value.map { .integer($0) })
+    public static func integer(
+        _ summary: String = "", in range: ClosedRange<Int>? = nil, minimum: Int? = nil, default value: Int? = nil
+    ) -> Schema {
+        Schema(
+            .integer(minimum: range?.lowerBound ?? minimum, maximum: range?.upperBound), summary,
+            default: value.map { .integer($0) })
     }
 
-    public static func number(_ summary: String = "", minimum: Double? = nil, maximum: Double? = nil, positive: Bool = false, default value: Double? = nil) -> Schema {
-        Schema(.number(minimum: positive ? 0 : minimum, maximum: maximum, exclusiveMinimum: positive), summary, default: value.map { .double($0) })
+    public static func number(
+        _ summary: String = "", minimum: Double? = nil, maximum: Double? = nil, positive: Bool = false,
+        default value: Double? = nil
+    ) -> Schema {
+        Schema(
+            .number(minimum: positive ? 0 : minimum, maximum: maximum, exclusiveMinimum: positive), summary,
+            default: value.map { .double($0) })
     }
 
-    public static func string(_ summary: String = "", oneOf allowed: [String]? = nil, nonEmpty: Bool = false, default value: String? = nil) -> Schema {
+    public static func string(
+        _ summary: String = "", oneOf allowed: [String]? = nil, nonEmpty: Bool = false, default value: String? = nil
+    ) -> Schema {
         Schema(.string(allowed: allowed, minLength: nonEmpty ? 1 : 0), summary, default: value.map { .string($0) })
     }
 
@@ -77,7 +88,9 @@ public struct Schema: Sendable {
         Schema(.boolean, summary, default: value.map { .bool($0) })
     }
 
-    public static func array(_ summary: String = "", of items: Schema, minItems: Int = 0, maxItems: Int? = nil) -> Schema {
+    public static func array(_ summary: String = "", of items: Schema, minItems: Int = 0, maxItems: Int? = nil)
+        -> Schema
+    {
         Schema(.array(items: items, minItems: minItems, maxItems: maxItems), summary)
     }
 

@@ -14,12 +14,16 @@ public struct SchemaValidator {
     }
 
     /// The resolved value, or every problem found.
-    public static func resolve(_ document: JSONParser.Document, against schema: Schema, file: String) throws(SpecErrors) -> JSONValue {
+    public static func resolve(_ document: JSONParser.Document, against schema: Schema, file: String) throws(SpecErrors)
+        -> JSONValue
+    {
         try resolve(document.value, against: schema, file: file, document: document)
     }
 
     /// Resolves a value that did not come from a file (e.g. a generated sweep cell).
-    public static func resolve(_ value: JSONValue, against schema: Schema, file: String, document: JSONParser.Document? = nil) throws(SpecErrors) -> JSONValue {
+    public static func resolve(
+        _ value: JSONValue, against schema: Schema, file: String, document: JSONParser.Document? = nil
+    ) throws(SpecErrors) -> JSONValue {
         var validator = SchemaValidator(file: file, document: document)
         let resolved = validator.check(value, schema, at: .root)
         if !validator.errors.isEmpty { throw SpecErrors(validator.errors) }
@@ -27,7 +31,10 @@ public struct SchemaValidator {
     }
 
     private mutating func fail(_ pointer: JSONPointer, _ message: String, suggestion: String? = nil) {
-        errors.append(SpecError(file: file, pointer: pointer, position: document?.position(of: pointer), message: message, suggestion: suggestion))
+        errors.append(
+            SpecError(
+                file: file, pointer: pointer, position: document?.position(of: pointer), message: message,
+                suggestion: suggestion))
     }
 
     private mutating func check(_ value: JSONValue, _ schema: Schema, at pointer: JSONPointer) -> JSONValue {
@@ -37,7 +44,9 @@ public struct SchemaValidator {
         case .array(let items, let minItems, let maxItems):
             guard case .array(let elements) = value else { return mismatch(value, schema, at: pointer) }
             if elements.count < minItems {
-                fail(pointer, "expected at least \(minItems) element\(minItems == 1 ? "" : "s"), found \(elements.count)")
+                fail(
+                    pointer, "expected at least \(minItems) element\(minItems == 1 ? "" : "s"), found \(elements.count)"
+                )
             }
             if let maxItems, elements.count > maxItems {
                 fail(pointer, "expected at most \(maxItems) elements, found \(elements.count)")
@@ -47,11 +56,17 @@ public struct SchemaValidator {
             guard case .number(let number) = value, number.isInteger, let integer = number.integer else {
                 return mismatch(value, schema, at: pointer)
             }
-            if let minimum, integer < minimum { fail(pointer, "expected \(Self.expectation(schema)), found \(integer)") }
-            if let maximum, integer > maximum { fail(pointer, "expected \(Self.expectation(schema)), found \(integer)") }
+            if let minimum, integer < minimum {
+                fail(pointer, "expected \(Self.expectation(schema)), found \(integer)")
+            }
+            if let maximum, integer > maximum {
+                fail(pointer, "expected \(Self.expectation(schema)), found \(integer)")
+            }
             return value
         case .number(let minimum, let maximum, let exclusiveMinimum):
-            guard case .number(let number) = value, number.double.isFinite else { return mismatch(value, schema, at: pointer) }
+            guard case .number(let number) = value, number.double.isFinite else {
+                return mismatch(value, schema, at: pointer)
+            }
             let x = number.double
             let tooSmall = minimum.map { exclusiveMinimum ? x <= $0 : x < $0 } ?? false
             let tooLarge = maximum.map { x > $0 } ?? false
@@ -60,7 +75,9 @@ public struct SchemaValidator {
         case .string(let allowed, let minLength):
             guard case .string(let string) = value else { return mismatch(value, schema, at: pointer) }
             if let allowed, !allowed.contains(string) {
-                fail(pointer, "expected \(Self.expectation(schema)), found \"\(string)\"", suggestion: Suggestion.closest(to: string, among: allowed))
+                fail(
+                    pointer, "expected \(Self.expectation(schema)), found \"\(string)\"",
+                    suggestion: Suggestion.closest(to: string, among: allowed))
             } else if string.count < minLength {
                 fail(pointer, "expected a non-empty string")
             }
@@ -76,9 +93,12 @@ public struct SchemaValidator {
                 return mismatch(value, schema, at: pointer)
             }
             // A near-miss string among named alternatives deserves a suggestion from all of them.
-            if case .string(let string) = value, case .string(let allowed?, _) = option.kind, !allowed.contains(string) {
+            if case .string(let string) = value, case .string(let allowed?, _) = option.kind, !allowed.contains(string)
+            {
                 let names = options.flatMap { Self.names(of: $0) }
-                fail(pointer, "expected \(Self.expectation(schema)), found \"\(string)\"", suggestion: Suggestion.closest(to: string, among: names))
+                fail(
+                    pointer, "expected \(Self.expectation(schema)), found \"\(string)\"",
+                    suggestion: Suggestion.closest(to: string, among: names))
                 return value
             }
             return check(value, option, at: pointer)
@@ -95,24 +115,31 @@ public struct SchemaValidator {
             }
             let tagPointer = value.isObject ? pointer.appending(key) : pointer
             guard case .string(let name) = tag else {
-                fail(tagPointer, "expected a string naming one of \(Self.quotedList(cases.map(\.name))), found \(tag.typeDescription)")
+                fail(
+                    tagPointer,
+                    "expected a string naming one of \(Self.quotedList(cases.map(\.name))), found \(tag.typeDescription)"
+                )
                 return value
             }
             guard let chosen = cases.first(where: { $0.name == name }) else {
-                fail(tagPointer, "expected one of \(Self.quotedList(cases.map(\.name))), found \"\(name)\"",
-                     suggestion: Suggestion.closest(to: name, among: cases.map(\.name)))
+                fail(
+                    tagPointer, "expected one of \(Self.quotedList(cases.map(\.name))), found \"\(name)\"",
+                    suggestion: Suggestion.closest(to: name, among: cases.map(\.name)))
                 return value
             }
             return check(.object(object), chosen.schema, at: pointer)
         }
     }
 
-    private mutating func checkObject(_ value: JSONValue, _ properties: [Schema.Property], _ schema: Schema, at pointer: JSONPointer) -> JSONValue {
+    private mutating func checkObject(
+        _ value: JSONValue, _ properties: [Schema.Property], _ schema: Schema, at pointer: JSONPointer
+    ) -> JSONValue {
         guard case .object(let object) = value else { return mismatch(value, schema, at: pointer) }
         let names = properties.map(\.name)
         for key in object.keys where !names.contains(key) {
-            fail(pointer.appending(key), "unknown key \"\(key)\" (allowed: \(names.joined(separator: ", ")))",
-                 suggestion: Suggestion.closest(to: key, among: names.filter { object[$0] == nil }))
+            fail(
+                pointer.appending(key), "unknown key \"\(key)\" (allowed: \(names.joined(separator: ", ")))",
+                suggestion: Suggestion.closest(to: key, among: names.filter { object[$0] == nil }))
         }
         var resolved = JSONObject()
         for property in properties {
@@ -140,7 +167,9 @@ public struct SchemaValidator {
 
     private static func accepts(_ schema: Schema, typeOf value: JSONValue) -> Bool {
         switch (schema.kind, value) {
-        case (.object, .object), (.anyObject, .object), (.array, .array), (.boolean, .bool), (.string, .string), (.number, .number): true
+        case (.object, .object), (.anyObject, .object), (.array, .array), (.boolean, .bool), (.string, .string),
+            (.number, .number):
+            true
         case (.integer, .number(let number)): number.isInteger
         case (.tagged(_, _, let shorthand), .string): shorthand
         case (.tagged, .object): true
@@ -164,13 +193,16 @@ public struct SchemaValidator {
         case .array: return "an array"
         case .boolean: return "true or false"
         case .integer(let minimum?, let maximum?): return "an integer from \(minimum) to \(maximum)"
-        case .integer(let minimum?, nil): return minimum == 0 ? "a non-negative integer" : minimum == 1 ? "a positive integer" : "an integer >= \(minimum)"
+        case .integer(let minimum?, nil):
+            return minimum == 0
+                ? "a non-negative integer" : minimum == 1 ? "a positive integer" : "an integer >= \(minimum)"
         case .integer(nil, let maximum?): return "an integer <= \(maximum)"
         case .integer: return "an integer"
         case .number(let minimum, let maximum, let exclusive):
             switch (minimum, maximum) {
             case (0?, nil): return exclusive ? "a positive number" : "a non-negative number"
-            case (let low?, let high?): return "a number from \(low) to \(high)" + (exclusive ? " (excluding \(low))" : "")
+            case (let low?, let high?):
+                return "a number from \(low) to \(high)" + (exclusive ? " (excluding \(low))" : "")
             case (let low?, nil): return "a number \(exclusive ? ">" : ">=") \(low)"
             case (nil, let high?): return "a number <= \(high)"
             case (nil, nil): return "a number"
@@ -178,7 +210,8 @@ public struct SchemaValidator {
         case .string(let allowed?, _): return allowed.count == 1 ? "\"\(allowed[0])\"" : "one of \(quotedList(allowed))"
         case .string: return "a string"
         case .tagged(let key, let cases, let shorthand):
-            return (shorthand ? "a name or " : "") + "an object whose \"\(key)\" is one of \(quotedList(cases.map(\.name)))"
+            return (shorthand ? "a name or " : "")
+                + "an object whose \"\(key)\" is one of \(quotedList(cases.map(\.name)))"
         case .alternatives(let options): return options.map { expectation($0) }.joined(separator: " or ")
         }
     }

@@ -16,7 +16,10 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
     /// A close match for a misspelled key or name.
     public var suggestion: String?
 
-    public init(file: String, pointer: JSONPointer?, position: JSONParser.SourcePosition? = nil, message: String, suggestion: String? = nil) {
+    public init(
+        file: String, pointer: JSONPointer?, position: JSONParser.SourcePosition? = nil, message: String,
+        suggestion: String? = nil
+    ) {
         self.file = file
         self.pointer = pointer
         self.position = position
@@ -45,6 +48,8 @@ public struct SpecErrors: Error, Sendable, CustomStringConvertible {
 
     /// The first problem, plus how many more there are.
     public var description: String {
-        errors.count == 1 ? errors[0].description : errors[0].description + " (and \(errors.count - 1) more problem\(errors.count == 2 ? "" : "s"))"
+        errors.count == 1
+            ? errors[0].description
+            : errors[0].description + " (and \(errors.count - 1) more problem\(errors.count == 2 ? "" : "s"))"
     }
 }

@@ -24,7 +24,10 @@ public enum SpecLoader {
         do {
             document = try JSONParser.parse(text)
         } catch {
-            throw SpecErrors([SpecError(file: file, pointer: nil, position: error.position, message: "malformed JSON: \(error.message)")])
+            throw SpecErrors([
+                SpecError(
+                    file: file, pointer: nil, position: error.position, message: "malformed JSON: \(error.message)")
+            ])
         }
         let resolved = try SchemaValidator.resolve(document, against: SpecSchema.experiment, file: file)
         do {

@@ -39,7 +39,9 @@ struct SpecReader {
     }
 
     var int: Int {
-        guard case .number(let number) = value, let integer = number.integer else { preconditionFailure("\(pointer) is not an integer") }
+        guard case .number(let number) = value, let integer = number.integer else {
+            preconditionFailure("\(pointer) is not an integer")
+        }
         return integer
     }
 
@@ -62,6 +64,8 @@ struct SpecReader {
 
     /// An error at this value.
     func error(_ message: String, suggestion: String? = nil) -> SpecError {
-        SpecError(file: context.file, pointer: pointer, position: context.document?.position(of: pointer), message: message, suggestion: suggestion)
+        SpecError(
+            file: context.file, pointer: pointer, position: context.document?.position(of: pointer), message: message,
+            suggestion: suggestion)
     }
 }

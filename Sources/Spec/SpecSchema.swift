@@ -26,6 +26,7 @@ public enum SpecSchema {
 
     /// The JSON Schema document `initlab schema` prints.
     public static var jsonSchemaDocument: JSONValue {
-        experiment.jsonSchemaDocument(id: "https://initlab.invalid/schema/experiment-v1.json", title: "InitLab experiment spec, version 1")
+        experiment.jsonSchemaDocument(
+            id: "https://initlab.invalid/schema/experiment-v1.json", title: "InitLab experiment spec, version 1")
     }
 }

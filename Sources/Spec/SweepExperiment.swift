@@ -35,8 +35,10 @@ public struct SweepExperiment: Sendable {
 
     static func read(_ reader: SpecReader, id: String, seed: UInt64) throws(SpecError) -> SweepExperiment {
         let axes = reader.member("axes").elements.map { axis in
-            Axis(path: JSONPointer(axis.member("path").string.split(separator: "/", omittingEmptySubsequences: true).map(String.init)),
-                 label: axis.member("label").string, values: axis.member("values").elements.map(\.double))
+            Axis(
+                path: JSONPointer(
+                    axis.member("path").string.split(separator: "/", omittingEmptySubsequences: true).map(String.init)),
+                label: axis.member("label").string, values: axis.member("values").elements.map(\.double))
         }
         let base = reader.member("base")
         guard case .object(var template) = base.value else { preconditionFailure("schema guarantees an object") }
@@ -51,28 +53,34 @@ public struct SweepExperiment: Sendable {
                 var cell = JSONValue.object(template)
                 for (axis, value) in zip(axes, [x, y]) {
                     guard let updated = cell.setting(axis.path, to: Self.number(value)) else {
-                        throw reader.member("axes").error("axis path \(axis.path) does not lead into the base experiment (its parent must exist)")
+                        throw reader.member("axes").error(
+                            "axis path \(axis.path) does not lead into the base experiment (its parent must exist)")
                     }
                     cell = updated
                 }
                 let resolved: JSONValue
                 do {
-                    resolved = try SchemaValidator.resolve(cell, against: SpecSchema.experiment, file: reader.context.file)
+                    resolved = try SchemaValidator.resolve(
+                        cell, against: SpecSchema.experiment, file: reader.context.file)
                 } catch {
                     var first = error.errors[0]
                     first.pointer = JSONPointer(["base"] + (first.pointer?.tokens ?? []))
                     first.message += " (in the cell \(axes[0].label) = \(x), \(axes[1].label) = \(y))"
                     throw first
                 }
-                let spec = try ExperimentSpec.read(resolved, context: SpecReader.Context(file: reader.context.file, document: nil))
+                let spec = try ExperimentSpec.read(
+                    resolved, context: SpecReader.Context(file: reader.context.file, document: nil))
                 cells.append(Cell(xIndex: xIndex, yIndex: yIndex, spec: spec))
             }
         }
         let overlay = reader["overlay"].map { section in
-            Overlay(activation: Activation(reading: section.member("activation")), sigmaB2: section.member("sigma_b2").double,
-                    multiple: section.member("multiple").double)
+            Overlay(
+                activation: Activation(reading: section.member("activation")),
+                sigmaB2: section.member("sigma_b2").double,
+                multiple: section.member("multiple").double)
         }
-        return SweepExperiment(axes: axes, cells: cells, metric: Metric(rawValue: reader.member("metric").string)!, overlay: overlay)
+        return SweepExperiment(
+            axes: axes, cells: cells, metric: Metric(rawValue: reader.member("metric").string)!, overlay: overlay)
     }
 
     /// Integers stay integers (depths), other values keep their shortest form.

@@ -31,9 +31,11 @@ public struct TrainingExperiment: Sendable {
 
     /// The trainer settings for a variant.
     public func settings(for variant: Variant) -> TrainingSettings {
-        TrainingSettings(iterations: iterations, batchSize: batchSize, learningRate: variant.learningRate, optimizer: variant.optimizer,
-                         schedule: schedule, loss: loss, weightDecay: weightDecay, statisticsEvery: statisticsEvery,
-                         evaluationEvery: evaluationEvery)
+        TrainingSettings(
+            iterations: iterations, batchSize: batchSize, learningRate: variant.learningRate,
+            optimizer: variant.optimizer,
+            schedule: schedule, loss: loss, weightDecay: weightDecay, statisticsEvery: statisticsEvery,
+            evaluationEvery: evaluationEvery)
     }
 
     static func read(_ reader: SpecReader) throws(SpecError) -> TrainingExperiment {
@@ -42,15 +44,19 @@ public struct TrainingExperiment: Sendable {
         let networks = try Spec.Variant.readAll(reader["variants"], network: reader.member("network"))
         let overrides = reader["variants"]?.elements ?? []
         let variants = networks.enumerated().map { index, variant in
-            let optimizer = index < overrides.count ? overrides[index]["optimizer"] ?? training.member("optimizer") : training.member("optimizer")
-            return Variant(key: variant.key, label: variant.label, network: variant.network, optimizer: readOptimizer(optimizer),
-                           learningRate: optimizer.member("learning_rate").double)
+            let optimizer =
+                index < overrides.count
+                ? overrides[index]["optimizer"] ?? training.member("optimizer") : training.member("optimizer")
+            return Variant(
+                key: variant.key, label: variant.label, network: variant.network, optimizer: readOptimizer(optimizer),
+                learningRate: optimizer.member("learning_rate").double)
         }
         let iterations = training.member("iterations").int
         let schedule: LearningRateSchedule
         let scheduleReader = training.member("schedule")
         switch scheduleReader.member("name").string {
-        case "step": schedule = .step(every: scheduleReader.member("every").int, factor: scheduleReader.member("factor").double)
+        case "step":
+            schedule = .step(every: scheduleReader.member("every").int, factor: scheduleReader.member("factor").double)
         case "cosine": schedule = .cosine(iterations: iterations, floor: scheduleReader.member("floor").double)
         default: schedule = .constant
         }
@@ -59,8 +65,10 @@ public struct TrainingExperiment: Sendable {
             data: data, preprocessing: preprocessing, variants: variants, repeats: reader.member("repeats").int,
             iterations: iterations, batchSize: batchSize, schedule: schedule,
             loss: Loss(rawValue: training.member("loss").string)!, weightDecay: training.member("weight_decay").double,
-            statisticsEvery: training.member("statistics_every").int, evaluationEvery: training.member("evaluation_every").int,
-            evaluationTrainSize: training.member("evaluation_train_size").int, probeSize: training.member("probe_size").int,
+            statisticsEvery: training.member("statistics_every").int,
+            evaluationEvery: training.member("evaluation_every").int,
+            evaluationTrainSize: training.member("evaluation_train_size").int,
+            probeSize: training.member("probe_size").int,
             histogramBins: training.member("histogram_bins").int)
     }
 
@@ -76,13 +84,20 @@ public struct TrainingExperiment: Sendable {
         case "mnist-5k":
             return (.mnist5k(testPerClass: reader.member("test_per_class").int), preprocessing)
         case "idx":
-            return (.idx(trainImages: reader.member("train_images").string, trainLabels: reader.member("train_labels").string,
-                         testImages: reader["test_images"]?.string, testLabels: reader["test_labels"]?.string,
-                         heldOutFraction: reader.member("held_out_fraction").double), preprocessing)
+            return (
+                .idx(
+                    trainImages: reader.member("train_images").string,
+                    trainLabels: reader.member("train_labels").string,
+                    testImages: reader["test_images"]?.string, testLabels: reader["test_labels"]?.string,
+                    heldOutFraction: reader.member("held_out_fraction").double), preprocessing
+            )
         default:
-            return (.gaussianBlobs(classes: reader.member("classes").int, dimension: reader.member("dimension").int,
-                                   trainCount: reader.member("train_size").int, testCount: reader.member("test_size").int,
-                                   separation: reader.member("separation").double), Preprocessing())
+            return (
+                .gaussianBlobs(
+                    classes: reader.member("classes").int, dimension: reader.member("dimension").int,
+                    trainCount: reader.member("train_size").int, testCount: reader.member("test_size").int,
+                    separation: reader.member("separation").double), Preprocessing()
+            )
         }
     }
 
@@ -92,7 +107,10 @@ public struct TrainingExperiment: Sendable {
         case "nesterov": .nesterov(reader.member("momentum").double)
         case "adagrad": .adaGrad
         case "rmsprop": .rmsProp(decay: reader.member("decay").double)
-        case "adam": .adam(beta1: reader.member("beta1").double, beta2: reader.member("beta2").double, epsilon: reader.member("epsilon").double)
+        case "adam":
+            .adam(
+                beta1: reader.member("beta1").double, beta2: reader.member("beta2").double,
+                epsilon: reader.member("epsilon").double)
         default: .sgd
         }
     }

@@ -20,8 +20,10 @@ public struct Variant: Sendable {
             let label = reader.member("label").string
             let key = reader["key"]?.string ?? slug(label)
             let keyReader = reader["key"] ?? reader.member("label")
-            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
-                throw keyReader.error("a variant key may contain only ASCII letters, digits, '-', '_' and '.', found \"\(key)\"")
+            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+            else {
+                throw keyReader.error(
+                    "a variant key may contain only ASCII letters, digits, '-', '_' and '.', found \"\(key)\"")
             }
             if variants.contains(where: { $0.key == key }) {
                 throw keyReader.error("variant key \"\(key)\" is used twice; give the variants distinct labels or keys")

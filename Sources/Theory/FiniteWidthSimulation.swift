@@ -37,19 +37,24 @@ public struct FiniteWidthSimulation: Sendable {
         b = zip(b, a).map { $0 - projection * $1 }
         let normB = (b.reduce(0) { $0 + $1 * $1 }).squareRoot()
         b = b.map { $0 / normB }
-        let scale = (q0 * Double(n)).squareRoot(), orthogonal = (1 - c0 * c0).squareRoot()
+        let scale = (q0 * Double(n)).squareRoot()
+        let orthogonal = (1 - c0 * c0).squareRoot()
         var x1 = a.map { scale * $0 }
         var x2 = zip(a, b).map { scale * (c0 * $0 + orthogonal * $1) }
-        var qs: [Double] = [], cs: [Double] = []
-        let weightScale = (meanField.sigmaW2 / Double(n)).squareRoot(), biasScale = meanField.sigmaB2.squareRoot()
+        var qs: [Double] = []
+        var cs: [Double] = []
+        let weightScale = (meanField.sigmaW2 / Double(n)).squareRoot()
+        let biasScale = meanField.sigmaB2.squareRoot()
         for layer in 1...depth {
             var weights = seed.derive("layer/\(layer)/weight")
             var biases = seed.derive("layer/\(layer)/bias")
             let inputs1 = layer == 1 ? x1 : x1.map { meanField.activation.value($0) }
             let inputs2 = layer == 1 ? x2 : x2.map { meanField.activation.value($0) }
-            var h1 = [Double](repeating: 0, count: n), h2 = h1
+            var h1 = [Double](repeating: 0, count: n)
+            var h2 = h1
             for i in 0..<n {
-                var sum1 = 0.0, sum2 = 0.0
+                var sum1 = 0.0
+                var sum2 = 0.0
                 for j in 0..<n {
                     let w = weightScale * weights.nextNormal()
                     sum1 += w * inputs1[j]
@@ -61,7 +66,8 @@ public struct FiniteWidthSimulation: Sendable {
             }
             x1 = h1
             x2 = h2
-            let n1 = h1.reduce(0) { $0 + $1 * $1 }, n2 = h2.reduce(0) { $0 + $1 * $1 }
+            let n1 = h1.reduce(0) { $0 + $1 * $1 }
+            let n2 = h2.reduce(0) { $0 + $1 * $1 }
             qs.append(n1 / Double(n))
             cs.append(zip(h1, h2).reduce(0) { $0 + $1.0 * $1.1 } / (n1 * n2).squareRoot())
         }
@@ -88,11 +94,17 @@ public struct FiniteWidthSimulation: Sendable {
             (0..<depth).map { layer -> (Double, Double) in
                 let samples = all.map { values($0)[layer] }
                 let mean = samples.reduce(0, +) / Double(samples.count)
-                let variance = samples.count > 1 ? samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples.count - 1) : 0
+                let variance =
+                    samples.count > 1
+                    ? samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples.count - 1) : 0
                 return (mean, (variance / Double(samples.count)).squareRoot())
-            }.reduce(into: ([Double](), [Double]())) { $0.0.append($1.0); $0.1.append($1.1) }
+            }.reduce(into: ([Double](), [Double]())) {
+                $0.0.append($1.0)
+                $0.1.append($1.1)
+            }
         }
-        let (qMean, qError) = statistics(\.q), (cMean, cError) = statistics(\.c)
+        let (qMean, qError) = statistics(\.q)
+        let (cMean, cError) = statistics(\.c)
         return (all, Summary(qMean: qMean, qStandardError: qError, cMean: cMean, cStandardError: cError))
     }
 

@@ -8,13 +8,15 @@ struct GaussLegendre: Sendable {
 
     init(points n: Int) {
         precondition(n >= 2, "a Gauss-Legendre rule needs at least two points")
-        var nodes = [Double](repeating: 0, count: n), weights = nodes
+        var nodes = [Double](repeating: 0, count: n)
+        var weights = nodes
         for i in 0..<((n + 1) / 2) {
             var x = cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
             var derivative = 1.0
             for _ in 0..<100 {
                 // P_n(x) and P_(n-1)(x) by the three-term recurrence.
-                var previous = 1.0, current = x
+                var previous = 1.0
+                var current = x
                 for k in 2...n {
                     let next = ((2 * Double(k) - 1) * x * current - (Double(k) - 1) * previous) / Double(k)
                     previous = current
@@ -37,7 +39,8 @@ struct GaussLegendre: Sendable {
     /// The integral of f over [a, b].
     @inline(__always)
     func integrate(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
-        let half = (b - a) / 2, middle = (a + b) / 2
+        let half = (b - a) / 2
+        let middle = (a + b) / 2
         var sum = 0.0
         for index in nodes.indices { sum += weights[index] * f(middle + half * nodes[index]) }
         return sum * half

@@ -39,7 +39,8 @@ enum GaussianExpectation {
         var total = 0.0
         for (t0, t1) in zip(cuts, cuts.dropFirst()) where t1 - t0 > 1e-15 {
             total += rule.integrate(t0, t1) { t in
-                let cosT = cos(t), cosShifted = cos(t - alpha)
+                let cosT = cos(t)
+                let cosShifted = cos(t - alpha)
                 var radial = 0.0
                 for (r0, r1) in zip(radii, radii.dropFirst()) {
                     radial += rule.integrate(r0, r1) { r in f(r * cosT, r * cosShifted) * r * exp(-r * r / 2) }

@@ -51,7 +51,8 @@ public struct JacobianSpectrum: Sendable {
             case .orthogonal:
                 let gaussian = Matrix<Double>(rows: n, columns: n) { _, _ in weightStream.nextNormal() }
                 let scale = meanField.sigmaW2.squareRoot()
-                w = Matrix(rows: n, columns: n, elements: HouseholderQR(gaussian).signCorrectedQ.elements.map { $0 * scale })
+                w = Matrix(
+                    rows: n, columns: n, elements: HouseholderQR(gaussian).signCorrectedQ.elements.map { $0 * scale })
             }
             var biasStream = root.derive("layer/\(layer)/bias")
             let input = layer == 1 ? h : h.map { meanField.activation.value($0) }
@@ -69,7 +70,9 @@ public struct JacobianSpectrum: Sendable {
             }
             jacobian = product
             if depths.contains(layer) {
-                spectra[layer] = SymmetricEigenvalues.of(jacobian.multiplied(by: jacobian.transposed)).map { max($0, 0) }
+                spectra[layer] = SymmetricEigenvalues.of(jacobian.multiplied(by: jacobian.transposed)).map {
+                    max($0, 0)
+                }
             }
         }
         return spectra

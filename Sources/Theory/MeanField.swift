@@ -24,10 +24,20 @@ public struct MeanField: Sendable {
     }
 
     /// E[phi(sqrt(q) z)^2].
-    public func secondMoment(_ q: Double) -> Double { moment(q) { x in let v = activation.value(x); return v * v } }
+    public func secondMoment(_ q: Double) -> Double {
+        moment(q) { x in
+            let v = activation.value(x)
+            return v * v
+        }
+    }
 
     /// E[phi'(sqrt(q) z)^2].
-    public func derivativeSecondMoment(_ q: Double) -> Double { moment(q) { x in let d = activation.derivative(x); return d * d } }
+    public func derivativeSecondMoment(_ q: Double) -> Double {
+        moment(q) { x in
+            let d = activation.derivative(x)
+            return d * d
+        }
+    }
 
     // MARK: Variance map
 
@@ -36,10 +46,11 @@ public struct MeanField: Sendable {
 
     /// dq'/dq = sigmaW2 E[phi'^2 + phi phi''] (Stein's lemma).
     public func qMapSlope(_ q: Double) -> Double {
-        sigmaW2 * moment(q) { x in
-            let d = activation.derivative(x)
-            return d * d + activation.value(x) * activation.secondDerivative(x)
-        }
+        sigmaW2
+            * moment(q) { x in
+                let d = activation.derivative(x)
+                return d * d + activation.value(x) * activation.secondDerivative(x)
+            }
     }
 
     /// chi1 = sigmaW2 E[phi'(sqrt(q) z)^2]: the mean squared singular value of a layer's Jacobian.
@@ -71,7 +82,8 @@ public struct MeanField: Sendable {
         var candidates: [Double] = []
         if sigmaB2 == 0 && activation.value(0.0) == 0 { candidates.append(0) }
         let grid = (0...180).map { pow(10, -10 + Double($0) * 0.1) }
-        var previousQ = 0.0, previousG = qMap(0) - 0
+        var previousQ = 0.0
+        var previousG = qMap(0) - 0
         for q in grid {
             let g = qMap(q) - q
             if g == 0 {
@@ -92,7 +104,8 @@ public struct MeanField: Sendable {
     /// The smallest fixed point, attracting or not (for reporting a repelling one).
     public var smallestFixedPoint: FixedPoint {
         let grid = (0...180).map { pow(10, -10 + Double($0) * 0.1) }
-        var previousQ = 0.0, previousG = qMap(0)
+        var previousQ = 0.0
+        var previousG = qMap(0)
         if sigmaB2 == 0 && activation.value(0.0) == 0 { return .point(q: 0, slope: chi1(at: 0)) }
         for q in grid {
             let g = qMap(q) - q
@@ -108,7 +121,9 @@ public struct MeanField: Sendable {
 
     /// A root of f in [low, high] where f changes sign, to machine precision.
     static func bisect(_ low: Double, _ high: Double, _ f: (Double) -> Double) -> Double {
-        var a = low, b = high, fa = f(a)
+        var a = low
+        var b = high
+        var fa = f(a)
         for _ in 0..<200 {
             let m = (a + b) / 2
             if m == a || m == b { break }

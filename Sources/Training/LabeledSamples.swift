@@ -18,7 +18,10 @@ public struct LabeledSamples: Sendable {
     /// The first `count` samples.
     public func prefix(_ count: Int) -> LabeledSamples {
         let rows = min(count, self.count)
-        return LabeledSamples(features: Matrix(rows: rows, columns: features.columns, elements: Array(features.elements.prefix(rows * features.columns))),
-                              labels: Array(labels.prefix(rows)), classCount: classCount)
+        return LabeledSamples(
+            features: Matrix(
+                rows: rows, columns: features.columns,
+                elements: Array(features.elements.prefix(rows * features.columns))),
+            labels: Array(labels.prefix(rows)), classCount: classCount)
     }
 }

@@ -7,12 +7,15 @@ public enum Loss: String, Sendable, Hashable, CaseIterable {
 
     /// The mean loss over `rows` samples of `classes` logits, writing d(loss)/d(logits) into
     /// `gradient` (already divided by the batch size). Sums run in index order.
-    func evaluate<Scalar: TrainingScalar>(logits: UnsafePointer<Scalar>, labels: UnsafePointer<Int32>, rows: Int, classes: Int,
-                                          gradient: UnsafeMutablePointer<Scalar>) -> Double {
+    func evaluate<Scalar: TrainingScalar>(
+        logits: UnsafePointer<Scalar>, labels: UnsafePointer<Int32>, rows: Int, classes: Int,
+        gradient: UnsafeMutablePointer<Scalar>
+    ) -> Double {
         var total = 0.0
         let scale = 1 / Scalar(rows)
         for row in 0..<rows {
-            let z = logits + row * classes, g = gradient + row * classes
+            let z = logits + row * classes
+            let g = gradient + row * classes
             let label = Int(labels[row])
             switch self {
             case .crossEntropy:

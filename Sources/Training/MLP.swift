@@ -24,8 +24,11 @@ public struct MLP<Scalar: TrainingScalar>: Sendable {
         let widths = configuration.widths
         precondition(weights.count == configuration.layerCount, "expected \(configuration.layerCount) weight matrices")
         for layer in 0..<configuration.layerCount {
-            precondition(weights[layer].count == widths[layer] * widths[layer + 1], "weight \(layer) has the wrong size")
-            precondition(biases[layer].count == (configuration.hasBias(layer) ? widths[layer + 1] : 0), "bias \(layer) has the wrong size")
+            precondition(
+                weights[layer].count == widths[layer] * widths[layer + 1], "weight \(layer) has the wrong size")
+            precondition(
+                biases[layer].count == (configuration.hasBias(layer) ? widths[layer + 1] : 0),
+                "bias \(layer) has the wrong size")
         }
         self.configuration = configuration
         self.weights = weights

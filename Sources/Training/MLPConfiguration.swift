@@ -14,7 +14,10 @@ public struct MLPConfiguration: Sendable, Hashable {
     /// the bias is redundant (beta plays its role) and is not used.
     public var hiddenBias: Bool
 
-    public init(inputs: Int, hidden: [Int], outputs: Int, activation: Activation, batchNormalization: Bool = false, hiddenBias: Bool = true) {
+    public init(
+        inputs: Int, hidden: [Int], outputs: Int, activation: Activation, batchNormalization: Bool = false,
+        hiddenBias: Bool = true
+    ) {
         self.inputs = inputs
         self.hidden = hidden
         self.outputs = outputs

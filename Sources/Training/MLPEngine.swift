@@ -58,7 +58,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
 
     deinit {
         var released = Set<UnsafeMutablePointer<Scalar>>()
-        for pointer in affine + activationInput + normalized + activations + deltas + activationInputGradient + [logits, logitGradient]
+        for pointer in affine + activationInput + normalized + activations + deltas + activationInputGradient + [
+            logits, logitGradient,
+        ]
         where released.insert(pointer).inserted {
             pointer.deallocate()
         }
@@ -84,9 +86,11 @@ public final class MLPEngine<Scalar: TrainingScalar> {
                     // No bias (batch normalization) is an empty array, whose base address need not be nil.
                     let biasBase = bias.isEmpty ? nil : bias.baseAddress
                     let affineBase = affine[layer]
-                    Scalar.gemm(m: rows, n: width, k: widths[layer], a: layerInput, lda: widths[layer], transposeA: false,
-                                b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width,
-                                workspace: workspace, threads: threads) { row, h in
+                    Scalar.gemm(
+                        m: rows, n: width, k: widths[layer], a: layerInput, lda: widths[layer], transposeA: false,
+                        b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width,
+                        workspace: workspace, threads: threads
+                    ) { row, h in
                         if let biasBase { for j in 0..<width { h[j] += biasBase[j] } }
                         if !normalize { Self.activate(activation, h, output + row * width, width) }
                     }
@@ -100,9 +104,11 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         mlp.weights[last].withUnsafeBufferPointer { weight in
             mlp.biases[last].withUnsafeBufferPointer { bias in
                 let biasBase = bias.baseAddress!
-                Scalar.gemm(m: rows, n: classes, k: widths[last], a: layerInput, lda: widths[last], transposeA: false,
-                            b: weight.baseAddress!, ldb: classes, transposeB: false, c: logits, ldc: classes,
-                            workspace: workspace, threads: threads) { _, z in
+                Scalar.gemm(
+                    m: rows, n: classes, k: widths[last], a: layerInput, lda: widths[last], transposeA: false,
+                    b: weight.baseAddress!, ldb: classes, transposeB: false, c: logits, ldc: classes,
+                    workspace: workspace, threads: threads
+                ) { _, z in
                     for j in 0..<classes { z[j] += biasBase[j] }
                 }
             }
@@ -110,10 +116,14 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     }
 
     private func batchNormalize(_ mlp: inout MLP<Scalar>, layer: Int, width: Int, training: Bool) {
-        let h = affine[layer], xHat = normalized[layer], z = activationInput[layer], a = activations[layer]
+        let h = affine[layer]
+        let xHat = normalized[layer]
+        let z = activationInput[layer]
+        let a = activations[layer]
         let epsilon: Scalar = 1e-5
         if training {
-            var mean = [Scalar](repeating: 0, count: width), variance = mean
+            var mean = [Scalar](repeating: 0, count: width)
+            var variance = mean
             for row in 0..<rows { for j in 0..<width { mean[j] += h[row * width + j] } }
             for j in 0..<width { mean[j] /= Scalar(rows) }
             for row in 0..<rows {
@@ -136,7 +146,8 @@ public final class MLPEngine<Scalar: TrainingScalar> {
                 batchInverseStd[layer][j] = 1 / Scalar.sqrt(mlp.runningVariances[layer][j] + epsilon)
             }
         }
-        let gamma = mlp.gammas[layer], beta = mlp.betas[layer]
+        let gamma = mlp.gammas[layer]
+        let beta = mlp.betas[layer]
         for row in 0..<rows {
             for j in 0..<width {
                 let index = row * width + j
@@ -148,7 +159,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     }
 
     @inline(__always)
-    static func activate(_ activation: Activation, _ input: UnsafePointer<Scalar>, _ output: UnsafeMutablePointer<Scalar>, _ count: Int) {
+    static func activate(
+        _ activation: Activation, _ input: UnsafePointer<Scalar>, _ output: UnsafeMutablePointer<Scalar>, _ count: Int
+    ) {
         if case .relu = activation {
             for j in 0..<count { output[j] = input[j] > 0 ? input[j] : 0 }
         } else {
@@ -160,7 +173,8 @@ public final class MLPEngine<Scalar: TrainingScalar> {
 
     /// The mean loss of the last forward pass against `labels`; prepares dL/dlogits.
     public func loss(_ loss: Loss, labels: UnsafePointer<Int32>) -> Double {
-        loss.evaluate(logits: logits, labels: labels, rows: rows, classes: configuration.outputs, gradient: logitGradient)
+        loss.evaluate(
+            logits: logits, labels: labels, rows: rows, classes: configuration.outputs, gradient: logitGradient)
     }
 
     /// Back-propagates the last loss through the network (no gradient for the input) and stores
@@ -172,13 +186,15 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         let activation = configuration.activation
         var upstream = UnsafePointer(logitGradient)
         for layer in stride(from: hiddenCount, through: 0, by: -1) {
-            let inputs = widths[layer], outputs = widths[layer + 1]
+            let inputs = widths[layer]
+            let outputs = widths[layer + 1]
             let layerInput = layer == 0 ? input : UnsafePointer(activations[layer - 1])
             // dW = input^T * upstream; db = column sums of upstream (rows in order).
             gradients.weights[layer].withUnsafeMutableBufferPointer { gradient in
-                Scalar.gemm(m: inputs, n: outputs, k: rows, a: layerInput, lda: inputs, transposeA: true,
-                            b: upstream, ldb: outputs, transposeB: false, c: gradient.baseAddress!, ldc: outputs,
-                            workspace: workspace, threads: threads, epilogue: nil)
+                Scalar.gemm(
+                    m: inputs, n: outputs, k: rows, a: layerInput, lda: inputs, transposeA: true,
+                    b: upstream, ldb: outputs, transposeB: false, c: gradient.baseAddress!, ldc: outputs,
+                    workspace: workspace, threads: threads, epilogue: nil)
                 if weightDecay != 0 {
                     mlp.weights[layer].withUnsafeBufferPointer { weight in
                         for index in 0..<gradient.count { gradient[index] += weightDecay * weight[index] }
@@ -197,9 +213,11 @@ public final class MLPEngine<Scalar: TrainingScalar> {
             let z = UnsafePointer(activationInput[below])
             let target = activationInputGradient[below]
             mlp.weights[layer].withUnsafeBufferPointer { weight in
-                Scalar.gemm(m: rows, n: inputs, k: outputs, a: upstream, lda: outputs, transposeA: false,
-                            b: weight.baseAddress!, ldb: outputs, transposeB: true, c: target, ldc: inputs,
-                            workspace: workspace, threads: threads) { row, d in
+                Scalar.gemm(
+                    m: rows, n: inputs, k: outputs, a: upstream, lda: outputs, transposeA: false,
+                    b: weight.baseAddress!, ldb: outputs, transposeB: true, c: target, ldc: inputs,
+                    workspace: workspace, threads: threads
+                ) { row, d in
                     let zRow = z + row * inputs
                     if case .relu = activation {
                         for j in 0..<inputs where !(zRow[j] > 0) { d[j] = 0 }
@@ -218,9 +236,14 @@ public final class MLPEngine<Scalar: TrainingScalar> {
 
     /// From dL/dZ to dL/dH, dgamma and dbeta (batch statistics, as in the forward pass):
     /// dH = gamma / sigma / N * (N dZ - dbeta - x-hat dgamma).
-    private func batchNormalizationBackward(_ mlp: MLP<Scalar>, layer: Int, width: Int, gradients: inout MLPGradients<Scalar>) {
-        let dZ = activationInputGradient[layer], xHat = normalized[layer], dH = deltas[layer]
-        var dGamma = [Scalar](repeating: 0, count: width), dBeta = dGamma
+    private func batchNormalizationBackward(
+        _ mlp: MLP<Scalar>, layer: Int, width: Int, gradients: inout MLPGradients<Scalar>
+    ) {
+        let dZ = activationInputGradient[layer]
+        let xHat = normalized[layer]
+        let dH = deltas[layer]
+        var dGamma = [Scalar](repeating: 0, count: width)
+        var dBeta = dGamma
         for row in 0..<rows {
             for j in 0..<width {
                 let index = row * width + j
@@ -232,7 +255,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         for row in 0..<rows {
             for j in 0..<width {
                 let index = row * width + j
-                dH[index] = mlp.gammas[layer][j] * batchInverseStd[layer][j] / count * (count * dZ[index] - dBeta[j] - xHat[index] * dGamma[j])
+                dH[index] =
+                    mlp.gammas[layer][j] * batchInverseStd[layer][j] / count
+                    * (count * dZ[index] - dBeta[j] - xHat[index] * dGamma[j])
             }
         }
         gradients.gammas[layer] = dGamma
@@ -253,5 +278,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     }
 
     /// The logits of the last forward pass (rows x outputs).
-    public var output: UnsafeBufferPointer<Scalar> { UnsafeBufferPointer(start: logits, count: rows * configuration.outputs) }
+    public var output: UnsafeBufferPointer<Scalar> {
+        UnsafeBufferPointer(start: logits, count: rows * configuration.outputs)
+    }
 }

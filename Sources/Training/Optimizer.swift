@@ -48,7 +48,9 @@ struct OptimizerState<Scalar: TrainingScalar> {
     }
 
     /// Applies one update; `step` counts from 1 (Adam's bias correction).
-    mutating func update(_ parameter: inout [Scalar], gradient: [Scalar], optimizer: Optimizer, learningRate: Scalar, step: Int) {
+    mutating func update(
+        _ parameter: inout [Scalar], gradient: [Scalar], optimizer: Optimizer, learningRate: Scalar, step: Int
+    ) {
         let count = parameter.count
         parameter.withUnsafeMutableBufferPointer { w in
             gradient.withUnsafeBufferPointer { g in
@@ -82,8 +84,11 @@ struct OptimizerState<Scalar: TrainingScalar> {
                                 w[i] -= learningRate * g[i] / (Scalar.sqrt(v[i]) + 1e-7)
                             }
                         case .adam(let beta1, let beta2, let epsilon):
-                            let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
-                            let correction1 = 1 - Scalar.pow(b1, step), correction2 = 1 - Scalar.pow(b2, step)
+                            let b1 = Scalar(beta1)
+                            let b2 = Scalar(beta2)
+                            let eps = Scalar(epsilon)
+                            let correction1 = 1 - Scalar.pow(b1, step)
+                            let correction2 = 1 - Scalar.pow(b2, step)
                             for i in 0..<count {
                                 v[i] = b1 * v[i] + (1 - b1) * g[i]
                                 s[i] = b2 * s[i] + (1 - b2) * g[i] * g[i]

@@ -17,10 +17,13 @@ public struct Trainer {
     ///   - evaluationTrain: the training samples whose accuracy is reported (often a subset).
     ///   - probe: a fixed batch whose per-layer activations are summarized.
     ///   - progress: called with the iteration count done, now and then.
-    public func train(_ mlp: inout MLP<Float>, on train: LabeledSamples, test: LabeledSamples, evaluationTrain: LabeledSamples,
-                      probe: Matrix<Float>, sampler: inout BatchSampler, progress: ((Int) -> Void)? = nil) -> TrainingLog {
-        let session = TrainingSession(trainer: self, mlp: mlp, train: train, test: test, evaluationTrain: evaluationTrain,
-                                      probe: probe, sampler: sampler, threads: ComputeThreads.count)
+    public func train(
+        _ mlp: inout MLP<Float>, on train: LabeledSamples, test: LabeledSamples, evaluationTrain: LabeledSamples,
+        probe: Matrix<Float>, sampler: inout BatchSampler, progress: ((Int) -> Void)? = nil
+    ) -> TrainingLog {
+        let session = TrainingSession(
+            trainer: self, mlp: mlp, train: train, test: test, evaluationTrain: evaluationTrain,
+            probe: probe, sampler: sampler, threads: ComputeThreads.count)
         while !session.advance(steps: 50) { progress?(session.iteration) }
         progress?(settings.iterations)
         mlp = session.mlp
@@ -37,7 +40,8 @@ public struct Trainer {
         session.train.features.elements.withUnsafeBufferPointer { source in
             session.batch.withUnsafeMutableBufferPointer { target in
                 for (row, sample) in indices.enumerated() {
-                    (target.baseAddress! + row * inputs).update(from: source.baseAddress! + sample * inputs, count: inputs)
+                    (target.baseAddress! + row * inputs).update(
+                        from: source.baseAddress! + sample * inputs, count: inputs)
                     session.batchLabels[row] = session.train.labels[sample]
                 }
             }
@@ -45,7 +49,9 @@ public struct Trainer {
         let engine = session.engine
         let loss = session.batch.withUnsafeBufferPointer { input -> Double in
             engine.forward(&session.mlp, input: input.baseAddress!, rows: settings.batchSize, training: true)
-            let dataLoss = session.batchLabels.withUnsafeBufferPointer { engine.loss(settings.loss, labels: $0.baseAddress!) }
+            let dataLoss = session.batchLabels.withUnsafeBufferPointer {
+                engine.loss(settings.loss, labels: $0.baseAddress!)
+            }
             engine.backward(session.mlp, input: input.baseAddress!, weightDecay: Float(settings.weightDecay))
             return dataLoss + penalty(session.mlp)
         }
@@ -56,15 +62,20 @@ public struct Trainer {
         session.log.losses.append(Float(loss))
         let gradients = engine.gradients!
         if due(iteration, every: settings.statisticsEvery) {
-            session.log.snapshots.append(snapshot(iteration: iteration, mlp: &session.mlp, gradients: gradients, probe: session.probe,
-                                                  evaluator: session.evaluator))
+            session.log.snapshots.append(
+                snapshot(
+                    iteration: iteration, mlp: &session.mlp, gradients: gradients, probe: session.probe,
+                    evaluator: session.evaluator))
         }
         if due(iteration, every: settings.evaluationEvery) {
-            session.log.evaluations.append(evaluate(iteration: iteration, mlp: &session.mlp, train: session.evaluationTrain,
-                                                    test: session.test, evaluator: session.evaluator))
+            session.log.evaluations.append(
+                evaluate(
+                    iteration: iteration, mlp: &session.mlp, train: session.evaluationTrain,
+                    test: session.test, evaluator: session.evaluator))
         }
         let rate = Float(settings.schedule.rate(base: settings.learningRate, iteration: iteration))
-        session.optimizerStates.update(&session.mlp, gradients: gradients, optimizer: settings.optimizer, learningRate: rate, step: iteration + 1)
+        session.optimizerStates.update(
+            &session.mlp, gradients: gradients, optimizer: settings.optimizer, learningRate: rate, step: iteration + 1)
         if iteration % 50 == 49 && !session.mlp.isFinite {
             session.log.divergedAt = iteration + 1
             return false
@@ -75,8 +86,10 @@ public struct Trainer {
     /// Closes a run: the final evaluation unless it diverged.
     func finish(_ session: TrainingSession) {
         if session.log.divergedAt == nil {
-            session.log.evaluations.append(evaluate(iteration: settings.iterations, mlp: &session.mlp, train: session.evaluationTrain,
-                                                    test: session.test, evaluator: session.evaluator))
+            session.log.evaluations.append(
+                evaluate(
+                    iteration: settings.iterations, mlp: &session.mlp, train: session.evaluationTrain,
+                    test: session.test, evaluator: session.evaluator))
         }
     }
 
@@ -93,10 +106,13 @@ public struct Trainer {
         return 0.5 * settings.weightDecay * sum
     }
 
-    private func snapshot(iteration: Int, mlp: inout MLP<Float>, gradients: MLPGradients<Float>, probe: Matrix<Float>,
-                          evaluator: MLPEngine<Float>) -> TrainingLog.Snapshot {
+    private func snapshot(
+        iteration: Int, mlp: inout MLP<Float>, gradients: MLPGradients<Float>, probe: Matrix<Float>,
+        evaluator: MLPEngine<Float>
+    ) -> TrainingLog.Snapshot {
         let hidden = mlp.configuration.hidden.count
-        var sums = [Double](repeating: 0, count: hidden), squares = sums
+        var sums = [Double](repeating: 0, count: hidden)
+        var squares = sums
         var values: [[Float]] = Array(repeating: [], count: hidden)
         var start = 0
         while start < probe.rows {
@@ -111,7 +127,9 @@ public struct Trainer {
             }
             start += rows
         }
-        var means: [Double] = [], stds: [Double] = [], percentiles: [Double] = []
+        var means: [Double] = []
+        var stds: [Double] = []
+        var percentiles: [Double] = []
         for layer in 0..<hidden {
             let count = Double(values[layer].count)
             let mean = sums[layer] / count
@@ -122,25 +140,33 @@ public struct Trainer {
             let rank = max(0, Int((0.98 * count).rounded(.up)) - 1)
             percentiles.append(Double(sorted[rank]))
         }
-        return TrainingLog.Snapshot(iteration: iteration, activationMean: means, activationStd: stds,
-                                    activation98thPercentile: percentiles, gradientNorms: gradients.weightNorms)
+        return TrainingLog.Snapshot(
+            iteration: iteration, activationMean: means, activationStd: stds,
+            activation98thPercentile: percentiles, gradientNorms: gradients.weightNorms)
     }
 
-    private func evaluate(iteration: Int, mlp: inout MLP<Float>, train: LabeledSamples, test: LabeledSamples, evaluator: MLPEngine<Float>) -> TrainingLog.Evaluation {
+    private func evaluate(
+        iteration: Int, mlp: inout MLP<Float>, train: LabeledSamples, test: LabeledSamples, evaluator: MLPEngine<Float>
+    ) -> TrainingLog.Evaluation {
         let (trainAccuracy, _) = accuracy(of: &mlp, on: train, evaluator: evaluator)
         let (testAccuracy, testLoss) = accuracy(of: &mlp, on: test, evaluator: evaluator)
-        return TrainingLog.Evaluation(iteration: iteration, trainAccuracy: trainAccuracy, testAccuracy: testAccuracy, testLoss: testLoss)
+        return TrainingLog.Evaluation(
+            iteration: iteration, trainAccuracy: trainAccuracy, testAccuracy: testAccuracy, testLoss: testLoss)
     }
 
     /// Fraction classified correctly (first largest logit wins) and the mean loss, in evaluation mode.
-    func accuracy(of mlp: inout MLP<Float>, on samples: LabeledSamples, evaluator: MLPEngine<Float>) -> (Double, Double) {
+    func accuracy(of mlp: inout MLP<Float>, on samples: LabeledSamples, evaluator: MLPEngine<Float>) -> (Double, Double)
+    {
         guard samples.count > 0 else { return (.nan, .nan) }
-        var correct = 0, lossSum = 0.0, start = 0
+        var correct = 0
+        var lossSum = 0.0
+        var start = 0
         let classes = mlp.configuration.outputs
         while start < samples.count {
             let rows = min(evaluator.capacity, samples.count - start)
             samples.features.elements.withUnsafeBufferPointer { buffer in
-                evaluator.forward(&mlp, input: buffer.baseAddress! + start * samples.features.columns, rows: rows, training: false)
+                evaluator.forward(
+                    &mlp, input: buffer.baseAddress! + start * samples.features.columns, rows: rows, training: false)
             }
             let logits = evaluator.output
             for row in 0..<rows {
@@ -148,9 +174,10 @@ public struct Trainer {
                 for j in 1..<classes where logits[row * classes + j] > logits[row * classes + best] { best = j }
                 if Int32(best) == samples.labels[start + row] { correct += 1 }
             }
-            lossSum += samples.labels.withUnsafeBufferPointer { labels in
-                evaluator.loss(settings.loss, labels: labels.baseAddress! + start)
-            } * Double(rows)
+            lossSum +=
+                samples.labels.withUnsafeBufferPointer { labels in
+                    evaluator.loss(settings.loss, labels: labels.baseAddress! + start)
+                } * Double(rows)
             start += rows
         }
         return (Double(correct) / Double(samples.count), lossSum / Double(samples.count))
@@ -171,14 +198,24 @@ struct OptimizerStates<Scalar: TrainingScalar> {
         betas = mlp.betas.map { OptimizerState(count: $0.count, optimizer: optimizer) }
     }
 
-    mutating func update(_ mlp: inout MLP<Scalar>, gradients: MLPGradients<Scalar>, optimizer: Optimizer, learningRate: Scalar, step: Int) {
+    mutating func update(
+        _ mlp: inout MLP<Scalar>, gradients: MLPGradients<Scalar>, optimizer: Optimizer, learningRate: Scalar, step: Int
+    ) {
         for layer in mlp.weights.indices {
-            weights[layer].update(&mlp.weights[layer], gradient: gradients.weights[layer], optimizer: optimizer, learningRate: learningRate, step: step)
-            biases[layer].update(&mlp.biases[layer], gradient: gradients.biases[layer], optimizer: optimizer, learningRate: learningRate, step: step)
+            weights[layer].update(
+                &mlp.weights[layer], gradient: gradients.weights[layer], optimizer: optimizer,
+                learningRate: learningRate, step: step)
+            biases[layer].update(
+                &mlp.biases[layer], gradient: gradients.biases[layer], optimizer: optimizer, learningRate: learningRate,
+                step: step)
         }
         for layer in mlp.gammas.indices {
-            gammas[layer].update(&mlp.gammas[layer], gradient: gradients.gammas[layer], optimizer: optimizer, learningRate: learningRate, step: step)
-            betas[layer].update(&mlp.betas[layer], gradient: gradients.betas[layer], optimizer: optimizer, learningRate: learningRate, step: step)
+            gammas[layer].update(
+                &mlp.gammas[layer], gradient: gradients.gammas[layer], optimizer: optimizer, learningRate: learningRate,
+                step: step)
+            betas[layer].update(
+                &mlp.betas[layer], gradient: gradients.betas[layer], optimizer: optimizer, learningRate: learningRate,
+                step: step)
         }
     }
 }

@@ -5,25 +5,31 @@ import RealModule
 /// `Double` for finite-difference gradient checks (plain loops).
 public protocol TrainingScalar: BinaryFloatingPoint & Real & Sendable {
     /// C (m x n) = op(A) op(B), row-major with leading dimensions, then `epilogue` per row.
-    static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Self>, lda: Int, transposeA: Bool,
-                     b: UnsafePointer<Self>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Self>, ldc: Int,
-                     workspace: GEMMWorkspace, threads: Int, epilogue: ((Int, UnsafeMutablePointer<Self>) -> Void)?)
+    static func gemm(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Self>, lda: Int, transposeA: Bool,
+        b: UnsafePointer<Self>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Self>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int, epilogue: ((Int, UnsafeMutablePointer<Self>) -> Void)?)
 }
 
 extension Float: TrainingScalar {
-    public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
-                            b: UnsafePointer<Float>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
-                            workspace: GEMMWorkspace, threads: Int, epilogue: ((Int, UnsafeMutablePointer<Float>) -> Void)?) {
-        GEMM.multiply(m: m, n: n, k: k, a: GEMM.Operand(a, leadingDimension: lda, transposed: transposeA),
-                      b: GEMM.Operand(b, leadingDimension: ldb, transposed: transposeB), c: c, ldc: ldc,
-                      workspace: workspace, threads: threads, epilogue: epilogue)
+    public static func gemm(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
+        b: UnsafePointer<Float>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int, epilogue: ((Int, UnsafeMutablePointer<Float>) -> Void)?
+    ) {
+        GEMM.multiply(
+            m: m, n: n, k: k, a: GEMM.Operand(a, leadingDimension: lda, transposed: transposeA),
+            b: GEMM.Operand(b, leadingDimension: ldb, transposed: transposeB), c: c, ldc: ldc,
+            workspace: workspace, threads: threads, epilogue: epilogue)
     }
 }
 
 extension Double: TrainingScalar {
-    public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
-                            b: UnsafePointer<Double>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
-                            workspace: GEMMWorkspace, threads: Int, epilogue: ((Int, UnsafeMutablePointer<Double>) -> Void)?) {
+    public static func gemm(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
+        b: UnsafePointer<Double>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int, epilogue: ((Int, UnsafeMutablePointer<Double>) -> Void)?
+    ) {
         for row in 0..<m {
             for column in 0..<n {
                 var sum = 0.0

@@ -23,8 +23,10 @@ public final class TrainingSession: @unchecked Sendable {
     var log = TrainingLog()
 
     /// A run ready to start; its products use `threads` threads.
-    public init(trainer: Trainer, mlp: MLP<Float>, train: LabeledSamples, test: LabeledSamples, evaluationTrain: LabeledSamples,
-                probe: Matrix<Float>, sampler: BatchSampler, threads: Int) {
+    public init(
+        trainer: Trainer, mlp: MLP<Float>, train: LabeledSamples, test: LabeledSamples, evaluationTrain: LabeledSamples,
+        probe: Matrix<Float>, sampler: BatchSampler, threads: Int
+    ) {
         let settings = trainer.settings
         self.trainer = trainer
         self.mlp = mlp
@@ -82,8 +84,10 @@ public final class TrainingSession: @unchecked Sendable {
     /// Runs every session to its end on `threads` threads; each session's steps still run
     /// strictly in order, so the results do not depend on the scheduling or the thread count.
     /// `finished(i)` is called (on a worker thread) as soon as session i is done.
-    public static func runAll(_ sessions: [TrainingSession], threads: Int, scheduling: Scheduling = .interleaved,
-                              progress: (@Sendable (Int) -> Void)? = nil, finished onFinish: (@Sendable (Int) -> Void)? = nil) {
+    public static func runAll(
+        _ sessions: [TrainingSession], threads: Int, scheduling: Scheduling = .interleaved,
+        progress: (@Sendable (Int) -> Void)? = nil, finished onFinish: (@Sendable (Int) -> Void)? = nil
+    ) {
         let queue = Mutex<[Int]>(Array(sessions.indices))
         let done = Atomic<Int>(0)
         let shared = UncheckedSendable(sessions)

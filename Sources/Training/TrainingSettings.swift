@@ -13,8 +13,11 @@ public struct TrainingSettings: Sendable, Hashable {
     /// only at the end.
     public var evaluationEvery: Int
 
-    public init(iterations: Int, batchSize: Int, learningRate: Double, optimizer: Optimizer = .sgd, schedule: LearningRateSchedule = .constant,
-                loss: Loss = .crossEntropy, weightDecay: Double = 0, statisticsEvery: Int = 100, evaluationEvery: Int = 100) {
+    public init(
+        iterations: Int, batchSize: Int, learningRate: Double, optimizer: Optimizer = .sgd,
+        schedule: LearningRateSchedule = .constant,
+        loss: Loss = .crossEntropy, weightDecay: Double = 0, statisticsEvery: Int = 100, evaluationEvery: Int = 100
+    ) {
         self.iterations = iterations
         self.batchSize = batchSize
         self.learningRate = learningRate

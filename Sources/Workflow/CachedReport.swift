@@ -15,10 +15,15 @@ struct CachedReport {
     /// A hit needs the same key and the same page style (self-contained or not).
     static func check(folder: URL, key: String, selfContained: Bool) -> Verdict {
         guard let manifest = try? readManifest(folder),
-              case .string(let recorded)? = manifest.value(at: JSONPointer(["cache_key"])) else { return .miss }
-        guard recorded == key, manifest.value(at: JSONPointer(["self_contained"])) == .bool(selfContained) else { return .miss }
+            case .string(let recorded)? = manifest.value(at: JSONPointer(["cache_key"]))
+        else { return .miss }
+        guard recorded == key, manifest.value(at: JSONPointer(["self_contained"])) == .bool(selfContained) else {
+            return .miss
+        }
         for (path, hash) in ManifestFiles.list(manifest) {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(path)) else { return .corrupt("\(path) is missing") }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(path)) else {
+                return .corrupt("\(path) is missing")
+            }
             if SHA256.hash(data).hex != hash { return .corrupt("\(path) does not match its recorded SHA-256") }
         }
         return .hit
@@ -45,7 +50,8 @@ enum ManifestFiles {
         }
         return entries.compactMap { entry in
             guard case .string(let path)? = entry.value(at: JSONPointer(["path"])),
-                  case .string(let hash)? = entry.value(at: JSONPointer(["sha256"])) else { return nil }
+                case .string(let hash)? = entry.value(at: JSONPointer(["sha256"]))
+            else { return nil }
             return (path, hash)
         }
     }

@@ -11,12 +11,16 @@ enum DataRequirements {
         case .training(let experiment): sources = [experiment.data]
         case .sweep(let sweep):
             for cell in sweep.cells {
-                if case .training(let experiment) = cell.spec.body, !sources.contains(experiment.data) { sources.append(experiment.data) }
+                if case .training(let experiment) = cell.spec.body, !sources.contains(experiment.data) {
+                    sources.append(experiment.data)
+                }
             }
         default: break
         }
         do {
-            return try sources.flatMap { source throws(DatasetError) in try DatasetLoader.fingerprints(for: source, root: root) }
+            return try sources.flatMap { source throws(DatasetError) in
+                try DatasetLoader.fingerprints(for: source, root: root)
+            }
         } catch {
             throw WorkflowError("\(path): \(error)")
         }

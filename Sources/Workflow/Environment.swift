@@ -19,8 +19,11 @@ enum Environment {
 
     /// HEAD of the git checkout containing `directory`, and whether it has uncommitted changes.
     static func git(at directory: URL) -> (commit: String?, dirty: Bool?) {
-        guard let commit = run("git", ["-C", directory.path, "rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines),
-              commit.count == 40 else { return (nil, nil) }
+        guard
+            let commit = run("git", ["-C", directory.path, "rev-parse", "HEAD"])?.trimmingCharacters(
+                in: .whitespacesAndNewlines),
+            commit.count == 40
+        else { return (nil, nil) }
         let status = run("git", ["-C", directory.path, "status", "--porcelain", "--untracked-files=no"]) ?? ""
         return (commit, !status.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }

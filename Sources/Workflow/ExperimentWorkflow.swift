@@ -25,8 +25,11 @@ public enum ExperimentWorkflow {
         /// Where the data cache (.cache/data) is looked for.
         public var dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
-        public init(seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent, force: Bool = false,
-                    selfContained: Bool = false) {
+        public init(
+            seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent,
+            force: Bool = false,
+            selfContained: Bool = false
+        ) {
             self.seed = seed
             self.reportsDirectory = reportsDirectory
             self.threads = threads
@@ -76,8 +79,9 @@ public enum ExperimentWorkflow {
         if !options.force {
             switch CachedReport.check(folder: folder, key: cacheKey, selfContained: options.selfContained) {
             case .hit:
-                return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
-                               wallTimeSeconds: seconds(since: start, clock: clock), servedFromCache: true, cacheNote: nil)
+                return Outcome(
+                    experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
+                    wallTimeSeconds: seconds(since: start, clock: clock), servedFromCache: true, cacheNote: nil)
             case .corrupt(let reason):
                 cacheNote = "cached report is corrupt (\(reason)); recomputed"
             case .miss:
@@ -88,18 +92,23 @@ public enum ExperimentWorkflow {
         let wallTime = seconds(since: start, clock: clock)
         var provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
         provenance.dataFiles = dataFiles.map { Provenance.DataFile(path: $0.path, sha256: $0.sha256) }
-        let content = ReportContent(spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
+        let content = ReportContent(
+            spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
         do {
             try ReportWriter.write(content, to: options.reportsDirectory, selfContained: options.selfContained)
         } catch {
-            throw WorkflowError("\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
+            throw WorkflowError(
+                "\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
         }
-        return Outcome(experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: wallTime,
-                       servedFromCache: false, cacheNote: cacheNote)
+        return Outcome(
+            experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: wallTime,
+            servedFromCache: false, cacheNote: cacheNote)
     }
 
     /// Runs the experiment and draws its figures, in memory.
-    static func compute(_ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress) throws -> (ExperimentResult, [RenderedFigure]) {
+    static func compute(_ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress) throws -> (
+        ExperimentResult, [RenderedFigure]
+    ) {
         let result: ExperimentResult
         do {
             let store = FileCellStore(directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot)
@@ -119,15 +128,19 @@ public enum ExperimentWorkflow {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
-    private static func gatherProvenance(spec: ExperimentSpec, path: String, options: Options, wallTime: Double) throws -> Provenance {
+    private static func gatherProvenance(spec: ExperimentSpec, path: String, options: Options, wallTime: Double) throws
+        -> Provenance
+    {
         let specURL = URL(fileURLWithPath: path)
         let fileHash = (try? SHA256.hash(fileAt: specURL).hex) ?? "unreadable"
         let git = Environment.git(at: specURL.deletingLastPathComponent())
         let seedArgument = options.seed.map { " --seed \($0)" } ?? ""
         let rendering = RenderingEnvironment.current
         return Provenance(
-            toolVersion: ToolVersion.current, gitCommit: git.commit, gitDirty: git.dirty, swiftVersion: Environment.swiftVersion,
-            operatingSystem: Environment.operatingSystem, buildConfiguration: ToolVersion.buildConfiguration, threads: options.threads,
+            toolVersion: ToolVersion.current, gitCommit: git.commit, gitDirty: git.dirty,
+            swiftVersion: Environment.swiftVersion,
+            operatingSystem: Environment.operatingSystem, buildConfiguration: ToolVersion.buildConfiguration,
+            threads: options.threads,
             cairoVersion: rendering.cairo, freetypeVersion: rendering.freetype, pixmanVersion: rendering.pixman,
             fontFile: rendering.fontFile, fontSHA256: rendering.fontSHA256, dataFiles: [], specFile: path,
             specFileSHA256: fileHash, seedOverridden: options.seed != nil,

@@ -21,23 +21,27 @@ struct FileCellStore: SweepCellStore {
 
     func load(key: String) -> SweepCellStoreEntry? {
         guard let data = try? Data(contentsOf: directory.appendingPathComponent(key + ".json")),
-              let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)).value,
-              case .string(let storedKey)? = value.value(at: JSONPointer(["key"])), storedKey == key,
-              case .number(let metric)? = value.value(at: JSONPointer(["value"])),
-              case .number(let diverged)? = value.value(at: JSONPointer(["diverged_runs"])), let divergedRuns = diverged.integer,
-              case .string(let checksum)? = value.value(at: JSONPointer(["checksum"])),
-              checksum == Self.checksum(key: key, value: metric.text, diverged: divergedRuns)
+            let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)).value,
+            case .string(let storedKey)? = value.value(at: JSONPointer(["key"])), storedKey == key,
+            case .number(let metric)? = value.value(at: JSONPointer(["value"])),
+            case .number(let diverged)? = value.value(at: JSONPointer(["diverged_runs"])),
+            let divergedRuns = diverged.integer,
+            case .string(let checksum)? = value.value(at: JSONPointer(["checksum"])),
+            checksum == Self.checksum(key: key, value: metric.text, diverged: divergedRuns)
         else { return nil }
         return SweepCellStoreEntry(value: metric.double, divergedRuns: divergedRuns)
     }
 
     func save(key: String, entry: SweepCellStoreEntry) {
-        let metric = JSONWriter.compact(entry.value.isFinite ? .double(entry.value) : .double(Double.greatestFiniteMagnitude))
+        let metric = JSONWriter.compact(
+            entry.value.isFinite ? .double(entry.value) : .double(Double.greatestFiniteMagnitude))
         let object: JSONValue = [
-            "key": .string(key), "value": .number(JSONNumber(text: metric)), "diverged_runs": .integer(entry.divergedRuns),
+            "key": .string(key), "value": .number(JSONNumber(text: metric)),
+            "diverged_runs": .integer(entry.divergedRuns),
             "checksum": .string(Self.checksum(key: key, value: metric, diverged: entry.divergedRuns)),
         ]
-        try? AtomicWriter.write(Data(JSONWriter.pretty(object).utf8), to: directory.appendingPathComponent(key + ".json"))
+        try? AtomicWriter.write(
+            Data(JSONWriter.pretty(object).utf8), to: directory.appendingPathComponent(key + ".json"))
     }
 
     static func checksum(key: String, value: String, diverged: Int) -> String {

@@ -31,7 +31,9 @@ enum Headline {
 
     private static func text(_ value: Double) -> String { String(format: "%.6g", value) }
 
-    private static func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+    private static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
 
     /// Last-layer std and saturated / zero fractions per variant.
     private static func activations(_ results: JSONValue, into values: inout [String: String]) {
@@ -51,25 +53,33 @@ enum Headline {
         for variant in array(results, "training", "variants") {
             guard let label = string(variant, "label") else { continue }
             let runs = array(variant, "runs")
-            if let loss = mean(runs.compactMap { number($0, "final_loss_last_100") }) { values["\(label): mean of last 100 losses"] = text(loss) }
+            if let loss = mean(runs.compactMap { number($0, "final_loss_last_100") }) {
+                values["\(label): mean of last 100 losses"] = text(loss)
+            }
             if let accuracy = mean(runs.compactMap { number(array($0, "evaluations").last, "test_accuracy") }) {
                 values["\(label): final test accuracy"] = text(accuracy)
             }
-            values["\(label): diverged repeats"] = String(runs.filter { $0.value(at: JSONPointer(["diverged_at"])) != .null }.count)
+            values["\(label): diverged repeats"] = String(
+                runs.filter { $0.value(at: JSONPointer(["diverged_at"])) != .null }.count)
         }
     }
 
     /// Critical points, whether they attract, and the finite-network agreement.
     private static func meanField(_ results: JSONValue, into values: inout [String: String]) {
-        if let critical = number(results, "meanfield", "depth_scales", "critical_sigma_w2") { values["edge of chaos sigma_w^2"] = text(critical) }
+        if let critical = number(results, "meanfield", "depth_scales", "critical_sigma_w2") {
+            values["edge of chaos sigma_w^2"] = text(critical)
+        }
         for curve in array(results, "meanfield", "correlation_depth") {
             guard let activation = string(curve, "activation"), let bias = number(curve, "sigma_b2") else { continue }
             let name = "\(activation) at sigma_b^2 = \(text(bias))"
             if let critical = number(curve, "sigma_w2") { values["\(name): critical sigma_w^2"] = text(critical) }
-            if case .bool(let attracting)? = curve.value(at: JSONPointer(["attracting"])) { values["\(name): q* attracting"] = String(attracting) }
+            if case .bool(let attracting)? = curve.value(at: JSONPointer(["attracting"])) {
+                values["\(name): q* attracting"] = String(attracting)
+            }
         }
         if let within = number(results, "meanfield", "empirical", "layers_q_within_3_se") {
-            values["finite networks: layers within 3 SE"] = "\(Int(within)) of \(array(results, "meanfield", "empirical", "predicted_q").count)"
+            values["finite networks: layers within 3 SE"] =
+                "\(Int(within)) of \(array(results, "meanfield", "empirical", "predicted_q").count)"
         }
     }
 
@@ -78,7 +88,9 @@ enum Headline {
         for variant in array(results, "jacobian", "variants") {
             guard let label = string(variant, "label") else { continue }
             for spectrum in array(variant, "spectra") {
-                guard let depth = number(spectrum, "depth"), let mean = number(spectrum, "mean"), let variance = number(spectrum, "variance") else { continue }
+                guard let depth = number(spectrum, "depth"), let mean = number(spectrum, "mean"),
+                    let variance = number(spectrum, "variance")
+                else { continue }
                 values["\(label), depth \(Int(depth)): variance / mean^2"] = text(variance / (mean * mean))
             }
         }

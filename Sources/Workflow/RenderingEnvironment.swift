@@ -9,8 +9,9 @@ struct RenderingEnvironment {
     let fontSHA256: String
 
     static var current: RenderingEnvironment {
-        RenderingEnvironment(cairo: RenderingStack.cairoVersion, freetype: RenderingStack.freetypeVersion,
-                             pixman: RenderingStack.pixmanVersion, fontFile: RenderingStack.fontFile,
-                             fontSHA256: RenderingStack.fontSHA256)
+        RenderingEnvironment(
+            cairo: RenderingStack.cairoVersion, freetype: RenderingStack.freetypeVersion,
+            pixman: RenderingStack.pixmanVersion, fontFile: RenderingStack.fontFile,
+            fontSHA256: RenderingStack.fontSHA256)
     }
 }

@@ -22,16 +22,24 @@ public enum ReportDiff {
         var specChanges: [Change] = []
         differences(specs[0], specs[1], at: .root, into: &specChanges)
         let headlines = [Headline.values(results[0]), Headline.values(results[1])]
-        var headlineChanges: [Change] = [], unchanged = 0
+        var headlineChanges: [Change] = []
+        var unchanged = 0
         for key in Set(headlines[0].keys).union(headlines[1].keys).sorted() {
-            let before = headlines[0][key] ?? "absent", after = headlines[1][key] ?? "absent"
-            if before == after { unchanged += 1 } else { headlineChanges.append(Change(item: key, before: before, after: after)) }
+            let before = headlines[0][key] ?? "absent"
+            let after = headlines[1][key] ?? "absent"
+            if before == after {
+                unchanged += 1
+            } else {
+                headlineChanges.append(Change(item: key, before: before, after: after))
+            }
         }
         return Outcome(specChanges: specChanges, headlineChanges: headlineChanges, unchangedHeadlines: unchanged)
     }
 
     private static func document(at url: URL) throws -> JSONValue {
-        guard let data = try? Data(contentsOf: url) else { throw WorkflowError("\(url.path): cannot read (is this a report folder?)") }
+        guard let data = try? Data(contentsOf: url) else {
+            throw WorkflowError("\(url.path): cannot read (is this a report folder?)")
+        }
         do {
             return try JSONParser.parse(String(decoding: data, as: UTF8.self)).value
         } catch {
@@ -47,11 +55,15 @@ public enum ReportDiff {
                 differences(left[key], right[key], at: pointer.appending(key), into: &changes)
             }
         case (.array(let left)?, .array(let right)?) where left.count == right.count:
-            for index in left.indices { differences(left[index], right[index], at: pointer.appending(index), into: &changes) }
+            for index in left.indices {
+                differences(left[index], right[index], at: pointer.appending(index), into: &changes)
+            }
         default:
             if a != b {
-                changes.append(Change(item: pointer.description, before: a.map(JSONWriter.compact) ?? "absent",
-                                      after: b.map(JSONWriter.compact) ?? "absent"))
+                changes.append(
+                    Change(
+                        item: pointer.description, before: a.map(JSONWriter.compact) ?? "absent",
+                        after: b.map(JSONWriter.compact) ?? "absent"))
             }
         }
     }

@@ -26,8 +26,10 @@ public enum ReportVerifier {
         public var passed: Bool { rows.allSatisfy(\.same) }
     }
 
-    public static func verify(reportDirectory folder: URL, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                              progress: RunProgress = .silent) throws -> Outcome {
+    public static func verify(
+        reportDirectory folder: URL, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        progress: RunProgress = .silent
+    ) throws -> Outcome {
         let manifest: JSONValue
         do {
             manifest = try CachedReport.readManifest(folder)
@@ -40,27 +42,36 @@ public enum ReportVerifier {
         var rows: [Row] = []
         // 1. The files on disk against the manifest.
         for (path, hash) in ManifestFiles.list(manifest) {
-            let onDisk = (try? Data(contentsOf: folder.appendingPathComponent(path))).map { SHA256.hash($0).hex } ?? "missing"
+            let onDisk =
+                (try? Data(contentsOf: folder.appendingPathComponent(path))).map { SHA256.hash($0).hex } ?? "missing"
             rows.append(Row(item: "file \(path) on disk", recorded: hash, found: onDisk))
         }
         // 2. A rerun from the recorded spec (seed included) against the manifest.
         let specPath = folder.appendingPathComponent("spec.json").path
         let spec = try ExperimentWorkflow.validate(path: specPath)
-        let (result, figures) = try ExperimentWorkflow.compute(spec, path: specPath, dataRoot: dataRoot, progress: progress)
+        let (result, figures) = try ExperimentWorkflow.compute(
+            spec, path: specPath, dataRoot: dataRoot, progress: progress)
         let currentData = try DataRequirements.files(for: spec, path: specPath, root: dataRoot)
         let recordedData = array(manifest, ["data"])
         for (index, file) in currentData.enumerated() {
             let recorded = index < recordedData.count ? string(recordedData[index], ["sha256"]) : "absent"
             rows.append(Row(item: "data \(file.path)", recorded: recorded, found: file.sha256))
         }
-        let content = ReportContent(spec: spec, result: result, figures: figures, provenance: placeholderProvenance, cacheKey: "")
-        rows.append(Row(item: "rerun results.json", recorded: string(manifest, ["results", "sha256"]), found: SHA256.hash(Data(content.resultsText.utf8)).hex))
+        let content = ReportContent(
+            spec: spec, result: result, figures: figures, provenance: placeholderProvenance, cacheKey: "")
+        rows.append(
+            Row(
+                item: "rerun results.json", recorded: string(manifest, ["results", "sha256"]),
+                found: SHA256.hash(Data(content.resultsText.utf8)).hex))
         let newArrays = Dictionary(uniqueKeysWithValues: result.arrays.map { ($0.name, $0.digest.hex) })
         var recordedArrayNames: Set<String> = []
         for entry in array(manifest, ["arrays"]) {
             let name = string(entry, ["name"])
             recordedArrayNames.insert(name)
-            rows.append(Row(item: "rerun array \(name)", recorded: string(entry, ["sha256"]), found: newArrays[name] ?? "absent"))
+            rows.append(
+                Row(
+                    item: "rerun array \(name)", recorded: string(entry, ["sha256"]), found: newArrays[name] ?? "absent"
+                ))
         }
         for array in result.arrays where !recordedArrayNames.contains(array.name) {
             rows.append(Row(item: "rerun array \(array.name)", recorded: "absent", found: array.digest.hex))
@@ -69,14 +80,20 @@ public enum ReportVerifier {
         for entry in array(manifest, ["figures"]) {
             let id = string(entry, ["id"])
             let figure = newFigures[id]
-            rows.append(Row(item: "rerun \(id) pixels", recorded: string(entry, ["pixel_sha256"]), found: figure?.pixelDigest ?? "absent"))
+            rows.append(
+                Row(
+                    item: "rerun \(id) pixels", recorded: string(entry, ["pixel_sha256"]),
+                    found: figure?.pixelDigest ?? "absent"))
             for (format, data) in [("png", figure?.png), ("pdf", figure?.pdf), ("svg", figure?.svg)] {
-                rows.append(Row(item: "rerun \(id).\(format)", recorded: string(entry, ["files", format, "sha256"]),
-                                found: data.map { SHA256.hash($0).hex } ?? "absent"))
+                rows.append(
+                    Row(
+                        item: "rerun \(id).\(format)", recorded: string(entry, ["files", format, "sha256"]),
+                        found: data.map { SHA256.hash($0).hex } ?? "absent"))
             }
         }
         let (differences, expected) = environmentComparison(manifest)
-        return Outcome(experiment: experiment, rows: rows, environmentDifferences: differences, expectedDifferences: expected)
+        return Outcome(
+            experiment: experiment, rows: rows, environmentDifferences: differences, expectedDifferences: expected)
     }
 
     /// Recorded environment against this one; rendering libraries and the font affect figure
@@ -91,7 +108,8 @@ public enum ReportVerifier {
             ("pixman", rendering.pixman, "figure pixels and files"),
             ("font_sha256", rendering.fontSHA256, "figure pixels and files (glyph shapes)"),
         ]
-        var differences: [String] = [], expected: [String] = []
+        var differences: [String] = []
+        var expected: [String] = []
         for entry in current {
             let recorded = string(manifest, ["environment", entry.key])
             if recorded != entry.value {

@@ -6,9 +6,9 @@ public enum ToolVersion {
     /// that it does not).
     public static var buildConfiguration: String {
         #if DEBUG
-        "debug"
+            "debug"
         #else
-        "release"
+            "release"
         #endif
     }
 }

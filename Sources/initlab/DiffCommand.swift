@@ -22,7 +22,9 @@ struct DiffCommand: ParsableCommand {
         }
         print(outcome.specChanges.isEmpty ? "Spec: identical (seed included)." : "Spec fields that differ:")
         for change in outcome.specChanges { print("  \(change.item): \(change.before) -> \(change.after)") }
-        print(outcome.headlineChanges.isEmpty ? "Headline numbers: identical (\(outcome.unchangedHeadlines))." : "Headline numbers that differ:")
+        print(
+            outcome.headlineChanges.isEmpty
+                ? "Headline numbers: identical (\(outcome.unchangedHeadlines))." : "Headline numbers that differ:")
         for change in outcome.headlineChanges { print("  \(change.item): \(change.before) -> \(change.after)") }
         if !outcome.headlineChanges.isEmpty { print("  (\(outcome.unchangedHeadlines) unchanged)") }
     }

@@ -20,8 +20,10 @@ struct EdgeOfChaosCommand: ParsableCommand {
     func run() throws {
         let label = activation.activation.label
         guard let point = EdgeOfChaos(activation: activation.activation).critical(sigmaB2: sigmaB2.value) else {
-            throw fail("\(label) has no edge of chaos at sigma_b^2 = \(sigmaB2.value): its curve sigma_b^2(q) never reaches that value"
-                + (activation.activation == .relu ? " (ReLU's only critical point is sigma_w^2 = 2, sigma_b^2 = 0: He initialization)" : ""))
+            throw fail(
+                "\(label) has no edge of chaos at sigma_b^2 = \(sigmaB2.value): its curve sigma_b^2(q) never reaches that value"
+                    + (activation.activation == .relu
+                        ? " (ReLU's only critical point is sigma_w^2 = 2, sigma_b^2 = 0: He initialization)" : ""))
         }
         let attracting = point.isAttracting
         if json {
@@ -34,10 +36,15 @@ struct EdgeOfChaosCommand: ParsableCommand {
             return
         }
         print("activation \(label), sigma_b^2 = \(sigmaB2.value)")
-        print("critical sigma_w^2".padding(toLength: 22, withPad: " ", startingAt: 0) + SummaryJSON.number(point.sigmaW2))
+        print(
+            "critical sigma_w^2".padding(toLength: 22, withPad: " ", startingAt: 0) + SummaryJSON.number(point.sigmaW2))
         print("q*".padding(toLength: 22, withPad: " ", startingAt: 0) + SummaryJSON.number(point.q))
         print("Q'(q*)".padding(toLength: 22, withPad: " ", startingAt: 0) + SummaryJSON.number(point.qSlope))
-        print("q* attracting".padding(toLength: 22, withPad: " ", startingAt: 0)
-              + (attracting ? "yes" : "NO: q* repels; a finite network started there drifts away, so this edge of chaos is not reached in practice"))
+        print(
+            "q* attracting".padding(toLength: 22, withPad: " ", startingAt: 0)
+                + (attracting
+                    ? "yes"
+                    : "NO: q* repels; a finite network started there drifts away, so this edge of chaos is not reached in practice")
+        )
     }
 }

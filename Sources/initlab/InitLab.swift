@@ -7,8 +7,12 @@ struct InitLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "initlab",
         abstract: "Reproducible experiments on weight initialization and activation functions.",
-        discussion: "Write an experiment as JSON in Experiments/, run it, and get an HTML report with figures you can cite and rerun by seed.",
+        discussion:
+            "Write an experiment as JSON in Experiments/, run it, and get an HTML report with figures you can cite and rerun by seed.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self, ListCommand.self, VerifyCommand.self, DiffCommand.self,
-                      MeanFieldCommand.self, EdgeOfChaosCommand.self])
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, SchemaCommand.self, ListCommand.self, VerifyCommand.self,
+            DiffCommand.self,
+            MeanFieldCommand.self, EdgeOfChaosCommand.self,
+        ])
 }

@@ -16,11 +16,13 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let entries: [ExperimentCatalog.Entry]
         do {
-            entries = try ExperimentCatalog.list(experiments: URL(fileURLWithPath: experiments), reports: URL(fileURLWithPath: reports))
+            entries = try ExperimentCatalog.list(
+                experiments: URL(fileURLWithPath: experiments), reports: URL(fileURLWithPath: reports))
         } catch {
             throw fail("\(error)")
         }
-        let rows = [["file", "id", "kind", "status"]] + entries.map { [$0.file, $0.id ?? "–", $0.kind ?? "–", $0.status] }
+        let rows =
+            [["file", "id", "kind", "status"]] + entries.map { [$0.file, $0.id ?? "–", $0.kind ?? "–", $0.status] }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
             let padded = zip(row.dropLast(), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }

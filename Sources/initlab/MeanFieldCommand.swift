@@ -7,9 +7,14 @@ struct MeanFieldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meanfield",
         abstract: "Mean-field quantities of a deep random network: q*, chi1, c*, depth scales, phase.",
-        discussion: "Weights ~ N(0, sigma_w^2 / N), biases ~ N(0, sigma_b^2); both arguments are VARIANCES (give --sigma-w / --sigma-b for standard deviations).")
+        discussion:
+            "Weights ~ N(0, sigma_w^2 / N), biases ~ N(0, sigma_b^2); both arguments are VARIANCES (give --sigma-w / --sigma-b for standard deviations)."
+    )
 
-    @Option(help: "Activation: identity, sigmoid, tanh, relu, leaky-relu[:slope], elu[:alpha], selu, gelu, swish, softsign, softplus, erf.")
+    @Option(
+        help:
+            "Activation: identity, sigmoid, tanh, relu, leaky-relu[:slope], elu[:alpha], selu, gelu, swish, softsign, softplus, erf."
+    )
     var activation: ActivationOption
 
     @Option(name: .customLong("sigma-w2"), help: "Weight variance sigma_w^2.")
@@ -28,21 +33,28 @@ struct MeanFieldCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if (sigmaW2 == nil) == (sigmaW == nil) { throw ValidationError("give exactly one of --sigma-w2 (variance) or --sigma-w (standard deviation)") }
-        if sigmaB2 != nil && sigmaB != nil { throw ValidationError("give at most one of --sigma-b2 (variance) or --sigma-b (standard deviation)") }
+        if (sigmaW2 == nil) == (sigmaW == nil) {
+            throw ValidationError("give exactly one of --sigma-w2 (variance) or --sigma-w (standard deviation)")
+        }
+        if sigmaB2 != nil && sigmaB != nil {
+            throw ValidationError("give at most one of --sigma-b2 (variance) or --sigma-b (standard deviation)")
+        }
     }
 
     func run() throws {
         let w2 = sigmaW2?.value ?? pow(sigmaW!.value, 2)
         let b2 = sigmaB2?.value ?? pow(sigmaB?.value ?? 0, 2)
         let summary = MeanFieldSummary(MeanField(activation: activation.activation, sigmaW2: w2, sigmaB2: b2))
-        let convention = sigmaW != nil || sigmaB != nil ? "standard deviations given, squared to variances" : "variances given"
+        let convention =
+            sigmaW != nil || sigmaB != nil ? "standard deviations given, squared to variances" : "variances given"
         if json {
             print(JSONWriter.pretty(SummaryJSON.object(summary, convention: convention)), terminator: "")
             return
         }
         print("activation \(activation.activation.label), sigma_w^2 = \(w2), sigma_b^2 = \(b2) (\(convention))")
-        for (name, value) in SummaryJSON.rows(summary) { print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + value) }
+        for (name, value) in SummaryJSON.rows(summary) {
+            print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + value)
+        }
     }
 }
 

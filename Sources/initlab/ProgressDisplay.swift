@@ -45,9 +45,13 @@ final class ProgressDisplay: @unchecked Sendable {
         if let cacheNote = outcome.cacheNote { note("\(outcome.experiment): \(cacheNote)") }
         guard !quiet else { return }
         if outcome.servedFromCache {
-            note("\(outcome.experiment): served from cache (same spec, seed, code and data) -> \(outcome.reportDirectory.path)/index.html")
+            note(
+                "\(outcome.experiment): served from cache (same spec, seed, code and data) -> \(outcome.reportDirectory.path)/index.html"
+            )
         } else {
-            note("\(outcome.experiment): \(outcome.figureCount) figure(s), \(String(format: "%.1f", outcome.wallTimeSeconds)) s -> \(outcome.reportDirectory.path)/index.html")
+            note(
+                "\(outcome.experiment): \(outcome.figureCount) figure(s), \(String(format: "%.1f", outcome.wallTimeSeconds)) s -> \(outcome.reportDirectory.path)/index.html"
+            )
         }
     }
 }

@@ -6,7 +6,9 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run experiments and write their reports.",
-        discussion: "Each SPEC writes <out>/<id>/ (index.html, results.json, manifest.json, spec.json, figures/) and refreshes <out>/index.html. A failed run leaves any earlier report untouched.")
+        discussion:
+            "Each SPEC writes <out>/<id>/ (index.html, results.json, manifest.json, spec.json, figures/) and refreshes <out>/index.html. A failed run leaves any earlier report untouched."
+    )
 
     @Argument(help: "Experiment spec files (JSON).")
     var specs: [String]
@@ -39,7 +41,8 @@ struct RunCommand: ParsableCommand {
         var failures = 0
         for path in specs {
             let options = ExperimentWorkflow.Options(
-                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount, progress: display.progress, force: force, selfContained: selfContained)
+                seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount,
+                progress: display.progress, force: force, selfContained: selfContained)
             do {
                 let outcome = try ExperimentWorkflow.run(path: path, options: options)
                 display.finished(outcome)

@@ -3,9 +3,12 @@ import Foundation
 import Testing
 
 @Suite struct DatasetLoaderTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-    static let hasFashion = FileManager.default.fileExists(atPath: DatasetLoader.fashionMNISTDirectory + "/train-images-idx3-ubyte.gz")
-    static let hasMNIST5k = FileManager.default.fileExists(atPath: DatasetLoader.cacheDirectory(root: root).appendingPathComponent("mnist_5k.csv.gz").path)
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized
+    static let hasFashion = FileManager.default.fileExists(
+        atPath: DatasetLoader.fashionMNISTDirectory + "/train-images-idx3-ubyte.gz")
+    static let hasMNIST5k = FileManager.default.fileExists(
+        atPath: DatasetLoader.cacheDirectory(root: root).appendingPathComponent("mnist_5k.csv.gz").path)
 
     @Test(.enabled(if: hasFashion, "dataset-fashion-mnist is not installed (make data)"))
     func fashionMNISTHasItsPublishedShape() throws {
@@ -21,24 +24,31 @@ import Testing
 
     @Test(.enabled(if: hasMNIST5k, "mnist-5k is not in the data cache (make data)"))
     func mnist5kSplitsPerClass() throws {
-        let data = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 7, root: Self.root)
+        let data = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 7, root: Self.root)
         #expect(data.train.count == 4000 && data.test.count == 1000)
         for label in 0..<10 {
             #expect(data.train.labels.filter { $0 == Int32(label) }.count == 400)
             #expect(data.test.labels.filter { $0 == Int32(label) }.count == 100)
         }
-        let again = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 7, root: Self.root)
+        let again = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 7, root: Self.root)
         #expect(again.test.features == data.test.features)
-        let other = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 8, root: Self.root)
+        let other = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 8, root: Self.root)
         #expect(other.test.features != data.test.features)
     }
 
     @Test func missingMNIST5kSaysHowToGetIt() {
         do {
-            _ = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 1, root: URL(fileURLWithPath: "/nonexistent"))
+            _ = try DatasetLoader.load(
+                .mnist5k(testPerClass: 100), preprocessing: Preprocessing(), seed: 1,
+                root: URL(fileURLWithPath: "/nonexistent"))
             Issue.record("loaded a missing data set")
         } catch {
-            #expect(error.description.contains("make data") && error.description.contains("/nonexistent/.cache/data/mnist_5k.csv.gz"))
+            #expect(
+                error.description.contains("make data")
+                    && error.description.contains("/nonexistent/.cache/data/mnist_5k.csv.gz"))
         }
     }
 
@@ -52,16 +62,25 @@ import Testing
 
     @Test(.enabled(if: hasMNIST5k, "mnist-5k is not in the data cache (make data)"))
     func poolingAndStandardization() throws {
-        let pooled = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(scaling: .none, pooling: 2), seed: 7, root: Self.root)
-        let raw = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(scaling: .none), seed: 7, root: Self.root)
+        let pooled = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(scaling: .none, pooling: 2), seed: 7,
+            root: Self.root)
+        let raw = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(scaling: .none), seed: 7, root: Self.root)
         #expect(pooled.train.features.columns == 196)
-        let expected = (raw.train.features[0, 28 * 10 + 10] + raw.train.features[0, 28 * 10 + 11] + raw.train.features[0, 28 * 11 + 10] + raw.train.features[0, 28 * 11 + 11]) / 4
+        let expected =
+            (raw.train.features[0, 28 * 10 + 10] + raw.train.features[0, 28 * 10 + 11]
+                + raw.train.features[0, 28 * 11 + 10] + raw.train.features[0, 28 * 11 + 11]) / 4
         #expect(pooled.train.features[0, 14 * 5 + 5] == expected)
-        let standardized = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(scaling: .standardize), seed: 7, root: Self.root)
+        let standardized = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(scaling: .standardize), seed: 7, root: Self.root)
         let column = 28 * 14 + 14
-        let mean = (0..<standardized.train.count).reduce(0.0) { $0 + Double(standardized.train.features[$1, column]) } / Double(standardized.train.count)
+        let mean =
+            (0..<standardized.train.count).reduce(0.0) { $0 + Double(standardized.train.features[$1, column]) }
+            / Double(standardized.train.count)
         #expect(abs(mean) < 1e-5)
-        let subset = try DatasetLoader.load(.mnist5k(testPerClass: 100), preprocessing: Preprocessing(trainCount: 500), seed: 7, root: Self.root)
+        let subset = try DatasetLoader.load(
+            .mnist5k(testPerClass: 100), preprocessing: Preprocessing(trainCount: 500), seed: 7, root: Self.root)
         #expect(subset.train.count == 500 && subset.test.count == 1000)
     }
 }

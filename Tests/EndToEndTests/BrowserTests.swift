@@ -3,7 +3,9 @@ import Testing
 
 /// Headless Chromium (Debian's `chromium`, installed by `make test`) loading real reports.
 enum Browser {
-    static let executable = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let executable = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
     static let unshare = FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") ? "/usr/bin/unshare" : nil
 
     /// Whether a network namespace can be made here (root on Linux): the browser then runs with
@@ -13,7 +15,8 @@ enum Browser {
         return (try? run(unshare, ["--net", "true"]).status) == 0
     }()
 
-    static let skipReason: Comment = "chromium is not installed (make test installs Debian's chromium; skipped only when that package cannot be installed)"
+    static let skipReason: Comment =
+        "chromium is not installed (make test installs Debian's chromium; skipped only when that package cannot be installed)"
 
     struct Output {
         let status: Int32
@@ -36,13 +39,18 @@ enum Browser {
     /// Loads `page` without network (in an empty network namespace when possible), records the
     /// browser's network log, and returns the DOM after the load event.
     static func load(_ page: URL, width: Int, netLog: URL? = nil, screenshot: URL? = nil) throws -> String {
-        var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--allow-file-access-from-files",
-                         "--proxy-server=127.0.0.1:9", "--virtual-time-budget=10000",
-                         // The browser's own services (updates, time, spelling dictionaries) stay quiet, so every
-                         // request left in the network log would be the page's.
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-spell-checking",
-                         "--disable-features=SpellcheckService,Translate,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying", "--window-size=\(width),900",
-                         "--user-data-dir=\(page.deletingLastPathComponent().appendingPathComponent(".chromium-\(width)").path)"]
+        var arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+            "--allow-file-access-from-files",
+            "--proxy-server=127.0.0.1:9", "--virtual-time-budget=10000",
+            // The browser's own services (updates, time, spelling dictionaries) stay quiet, so every
+            // request left in the network log would be the page's.
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-spell-checking",
+            "--disable-features=SpellcheckService,Translate,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying",
+            "--window-size=\(width),900",
+            "--user-data-dir=\(page.deletingLastPathComponent().appendingPathComponent(".chromium-\(width)").path)",
+        ]
         if let netLog { arguments.append("--log-net-log=\(netLog.path)") }
         arguments += screenshot.map { ["--screenshot=\($0.path)"] } ?? ["--dump-dom"]
         arguments.append(page.absoluteString)
@@ -62,7 +70,8 @@ enum Browser {
               document.body.setAttribute("data-overflow", String(document.documentElement.scrollWidth - window.innerWidth));
             });</script>
             """
-        let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: probe + "</body>")
+        let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+            of: "</body>", with: probe + "</body>")
         let copy = page.deletingLastPathComponent().appendingPathComponent("probe-\(page.lastPathComponent)")
         try html.write(to: copy, atomically: true, encoding: .utf8)
         return copy
@@ -100,7 +109,9 @@ enum Browser {
         let events = log["events"] as? [[String: Any]] ?? []
         return events.compactMap { event -> String? in
             guard event["type"] as? Int == startJob, let params = event["params"] as? [String: Any],
-                  let url = params["url"] as? String, url.hasPrefix("http"), params["initiator"] as? String != "not an origin" else { return nil }
+                let url = params["url"] as? String, url.hasPrefix("http"),
+                params["initiator"] as? String != "not an origin"
+            else { return nil }
             return url
         }
     }
@@ -126,17 +137,21 @@ enum Browser {
         #expect(try CLI.run(["run", "browser.json", "--quiet", "--self-contained"], in: workspace.url).status == 0)
         let page = workspace.url.appendingPathComponent("Reports/browser/index.html")
         let html = try String(contentsOf: page, encoding: .utf8)
-        #expect(!html.contains("src=\"http") && !html.contains("src=\"figures/") && !html.contains("@import") && !html.contains("url(http"))
+        #expect(
+            !html.contains("src=\"http") && !html.contains("src=\"figures/") && !html.contains("@import")
+                && !html.contains("url(http"))
         let netLog = workspace.url.appendingPathComponent("netlog.json")
         let dom = try Browser.load(try Browser.probe(page), width: 1280, netLog: netLog)
-        let images = try #require(Browser.attribute("data-images", in: dom), "the probe did not run: \(dom.prefix(300))")
+        let images = try #require(
+            Browser.attribute("data-images", in: dom), "the probe did not run: \(dom.prefix(300))")
         let parts = images.split(separator: "/").compactMap { Int($0) }
         #expect(parts.count == 2 && parts[1] >= 2 && parts[0] == parts[1], "decoded/all images: \(images)")
         let requests = try Browser.pageRequests(in: netLog)
         #expect(requests.isEmpty, "requests made: \(requests)")
         // The check can fail: the same page with one external image is caught.
         let leaky = workspace.url.appendingPathComponent("Reports/browser/leaky.html")
-        try html.replacingOccurrences(of: "</body>", with: #"<img src="http://example.invalid/figure.png"></body>"#).write(to: leaky, atomically: true, encoding: .utf8)
+        try html.replacingOccurrences(of: "</body>", with: #"<img src="http://example.invalid/figure.png"></body>"#)
+            .write(to: leaky, atomically: true, encoding: .utf8)
         let leakyLog = workspace.url.appendingPathComponent("leaky-netlog.json")
         _ = try Browser.load(leaky, width: 1280, netLog: leakyLog)
         #expect(try Browser.pageRequests(in: leakyLog) == ["http://example.invalid/figure.png"])
@@ -150,7 +165,9 @@ enum Browser {
         #expect(try CLI.run(["run", "browser.json", "--quiet"], in: workspace.url).status == 0)
         let page = workspace.url.appendingPathComponent("Reports/browser/index.html")
         let narrow = try Browser.load(try Browser.phoneFrame(page, width: 390), width: 800)
-        #expect(Browser.attribute("data-overflow", in: narrow) == "0", "horizontal overflow at 390 px: \(Browser.attribute("data-overflow", in: narrow) ?? "probe did not run")")
+        #expect(
+            Browser.attribute("data-overflow", in: narrow) == "0",
+            "horizontal overflow at 390 px: \(Browser.attribute("data-overflow", in: narrow) ?? "probe did not run")")
         #expect(Browser.attribute("data-images", in: narrow).map { !$0.hasPrefix("0/") } == true)
         let shot = workspace.url.appendingPathComponent("desktop.png")
         _ = try Browser.load(page, width: 1280, screenshot: shot)

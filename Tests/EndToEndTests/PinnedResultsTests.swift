@@ -49,7 +49,8 @@ import Testing
         for threads in ["1", "2"] {
             let run = try CLI.run(["run", "spec.json", "--quiet", "--force", "--threads", threads], in: workspace.url)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(try Self.sha256(workspace.data("Reports/\(id)/results.json")) == releaseHash, "\(threads) thread(s)")
+            #expect(
+                try Self.sha256(workspace.data("Reports/\(id)/results.json")) == releaseHash, "\(threads) thread(s)")
         }
     }
 }

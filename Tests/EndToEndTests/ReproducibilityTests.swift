@@ -23,7 +23,9 @@ import Testing
         #expect(second.stderr.components(separatedBy: "served from cache").count == 3, "\(second.stderr)")
         try workspace.write("b.json", Self.spec(id: "b", width: 13))
         let third = try CLI.run(["run", "a.json", "b.json"], in: workspace.url)
-        #expect(third.stderr.contains("a: served from cache") && !third.stderr.contains("b: served from cache"), "\(third.stderr)")
+        #expect(
+            third.stderr.contains("a: served from cache") && !third.stderr.contains("b: served from cache"),
+            "\(third.stderr)")
         let forced = try CLI.run(["run", "a.json", "--force"], in: workspace.url)
         #expect(!forced.stderr.contains("served from cache"))
     }
@@ -46,7 +48,8 @@ import Testing
         let pass = try CLI.run(["verify", "Reports/a"], in: workspace.url)
         #expect(pass.status == 0 && pass.stdout.contains("verified"), "\(pass.stdout)\(pass.stderr)")
         #expect(!pass.stdout.contains("DIFFERENT"))
-        let edited = try workspace.text("Reports/a/results.json").replacingOccurrences(of: "\"layer\": 1", with: "\"layer\": 7")
+        let edited = try workspace.text("Reports/a/results.json").replacingOccurrences(
+            of: "\"layer\": 1", with: "\"layer\": 7")
         try workspace.write("Reports/a/results.json", edited)
         let fail = try CLI.run(["verify", "Reports/a"], in: workspace.url)
         #expect(fail.status == 1)
@@ -58,8 +61,11 @@ import Testing
         let workspace = try Workspace()
         try workspace.write("a.json", Self.spec(id: "a"))
         #expect(try CLI.run(["run", "a.json", "--quiet"], in: workspace.url).status == 0)
-        #expect(try CLI.run(["run", "a.json", "--quiet", "--seed", "6", "--out", "Other"], in: workspace.url).status == 0)
+        #expect(
+            try CLI.run(["run", "a.json", "--quiet", "--seed", "6", "--out", "Other"], in: workspace.url).status == 0)
         let diff = try CLI.run(["diff", "Reports/a", "Other/a"], in: workspace.url)
-        #expect(diff.status == 0 && diff.stdout.contains("/seed: 5 -> 6") && diff.stdout.contains("last-layer std"), "\(diff.stdout)")
+        #expect(
+            diff.status == 0 && diff.stdout.contains("/seed: 5 -> 6") && diff.stdout.contains("last-layer std"),
+            "\(diff.stdout)")
     }
 }

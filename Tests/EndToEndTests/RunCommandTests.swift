@@ -33,7 +33,9 @@ import Testing
         let files = workspace.files(under: "A/small")
         #expect(files.contains("results.json") && files.contains("manifest.json") && files.contains("index.html"))
         for file in files where file.hasSuffix(".json") && file != "manifest.json" || file.hasPrefix("figures/") {
-            #expect(try workspace.data("A/small/\(file)") == workspace.data("B/small/\(file)"), "\(file) differs between runs")
+            #expect(
+                try workspace.data("A/small/\(file)") == workspace.data("B/small/\(file)"),
+                "\(file) differs between runs")
         }
         let reseeded = try CLI.run(["run", "small.json", "--out", "C", "--seed", "4", "--quiet"], in: workspace.url)
         #expect(reseeded.status == 0)
@@ -45,10 +47,23 @@ import Testing
 
     @Test(arguments: [
         ("malformed.json", "{\"id\": \"x\",, }", "malformed.json (line 1, column 12): malformed JSON"),
-        ("unknown.json", RunCommandTests.spec().replacingOccurrences(of: "\"histogram\"", with: "\"histogramm\""), "unknown key \"histogramm\""),
-        ("type.json", RunCommandTests.spec().replacingOccurrences(of: "\"depth\": 3", with: "\"depth\": \"three\""), "/network/depth"),
-        ("negative.json", RunCommandTests.spec().replacingOccurrences(of: "\"depth\": 3", with: "\"depth\": -1"), "expected an integer from 1"),
-        ("initializer.json", RunCommandTests.spec().replacingOccurrences(of: "\"glorot-normal\"", with: "\"glorot-nromal\""), "did you mean \"glorot-normal\"?"),
+        (
+            "unknown.json", RunCommandTests.spec().replacingOccurrences(of: "\"histogram\"", with: "\"histogramm\""),
+            "unknown key \"histogramm\""
+        ),
+        (
+            "type.json", RunCommandTests.spec().replacingOccurrences(of: "\"depth\": 3", with: "\"depth\": \"three\""),
+            "/network/depth"
+        ),
+        (
+            "negative.json", RunCommandTests.spec().replacingOccurrences(of: "\"depth\": 3", with: "\"depth\": -1"),
+            "expected an integer from 1"
+        ),
+        (
+            "initializer.json",
+            RunCommandTests.spec().replacingOccurrences(of: "\"glorot-normal\"", with: "\"glorot-nromal\""),
+            "did you mean \"glorot-normal\"?"
+        ),
         ("missing.json", "", "missing.json: no such file"),
     ])
     func badInputFailsWithOneLineAndWritesNothing(file: String, text: String, message: String) throws {
@@ -88,8 +103,11 @@ import Testing
     @Test func schemaAndListCommands() throws {
         let workspace = try Workspace()
         let schema = try CLI.run(["schema"], in: workspace.url)
-        #expect(schema.status == 0 && schema.stdout.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""))
-        try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("Experiments"), withIntermediateDirectories: true)
+        #expect(
+            schema.status == 0
+                && schema.stdout.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""))
+        try FileManager.default.createDirectory(
+            at: workspace.url.appendingPathComponent("Experiments"), withIntermediateDirectories: true)
         try workspace.write("Experiments/small.json", Self.spec())
         try workspace.write("Experiments/broken.json", "{")
         var list = try CLI.run(["list"], in: workspace.url)
@@ -114,17 +132,25 @@ import Testing
     @Test func corruptIDXFileIsAClearErrorAndWritesNothing() throws {
         let workspace = try Workspace()
         // Valid headers, truncated pixel data.
-        try Data([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3]).write(to: workspace.url.appendingPathComponent("images"))
+        try Data([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3]).write(
+            to: workspace.url.appendingPathComponent("images"))
         try Data([0, 0, 8, 1, 0, 0, 0, 2, 3, 4]).write(to: workspace.url.appendingPathComponent("labels"))
-        try workspace.write("idx.json", Self.spec(id: "idx", data: #"{"name": "idx", "train_images": "images", "train_labels": "labels"}"#))
+        try workspace.write(
+            "idx.json",
+            Self.spec(id: "idx", data: #"{"name": "idx", "train_images": "images", "train_labels": "labels"}"#))
         let output = try CLI.run(["run", "idx.json"], in: workspace.url)
-        #expect(output.status == 1 && output.stderr.contains("images: truncated: expected 8 data bytes after the header, found 3"), "\(output.stderr)")
+        #expect(
+            output.status == 1
+                && output.stderr.contains("images: truncated: expected 8 data bytes after the header, found 3"),
+            "\(output.stderr)")
         #expect(!workspace.exists("Reports/idx"))
     }
 
     @Test func divergingLearningRateIsReportedNotFatal() throws {
         let workspace = try Workspace()
-        try workspace.write("lr.json", Self.spec(id: "lr", data: #"{"name": "synthetic", "train_size": 100, "test_size": 20}"#, learningRate: 1e6))
+        try workspace.write(
+            "lr.json",
+            Self.spec(id: "lr", data: #"{"name": "synthetic", "train_size": 100, "test_size": 20}"#, learningRate: 1e6))
         let output = try CLI.run(["run", "lr.json", "--quiet"], in: workspace.url)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(try workspace.text("Reports/lr/results.json").contains("\"diverged_at\": "))

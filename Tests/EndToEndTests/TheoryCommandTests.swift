@@ -15,33 +15,50 @@ import Testing
     /// The oracle values of theory.md to 6 significant digits.
     @Test func meanfieldPrintsTheOracleValues() throws {
         let workspace = try Workspace()
-        let text = try CLI.run(["meanfield", "--activation", "tanh", "--sigma-w2", "1.5", "--sigma-b2", "0.05"], in: workspace.url)
+        let text = try CLI.run(
+            ["meanfield", "--activation", "tanh", "--sigma-w2", "1.5", "--sigma-b2", "0.05"], in: workspace.url)
         #expect(text.status == 0)
-        for expected in ["0.418037", "0.938636", "15.79099", "ordered"] { #expect(text.stdout.contains(expected), "\(text.stdout)") }
-        let output = try CLI.run(["meanfield", "--activation", "tanh", "--sigma-w2", "1.5", "--sigma-b2", "0.05", "--json"], in: workspace.url)
+        for expected in ["0.418037", "0.938636", "15.79099", "ordered"] {
+            #expect(text.stdout.contains(expected), "\(text.stdout)")
+        }
+        let output = try CLI.run(
+            ["meanfield", "--activation", "tanh", "--sigma-w2", "1.5", "--sigma-b2", "0.05", "--json"],
+            in: workspace.url)
         let values = try Self.json(output.stdout)
-        #expect(Self.close(values["q_star"], 0.418037) && Self.close(values["chi1"], 0.938636) && Self.close(values["xi_c"], 15.7910))
+        #expect(
+            Self.close(values["q_star"], 0.418037) && Self.close(values["chi1"], 0.938636)
+                && Self.close(values["xi_c"], 15.7910))
         #expect(values["phase"] as? String == "ordered")
-        let selu = try Self.json(try CLI.run(["meanfield", "--activation", "selu", "--sigma-w2", "1", "--sigma-b2", "0", "--json"], in: workspace.url).stdout)
-        #expect(Self.close(selu["q_star"], 1) && Self.close(selu["q_slope"], 0.782648) && Self.close(selu["chi1"], 1.07157))
+        let selu = try Self.json(
+            try CLI.run(
+                ["meanfield", "--activation", "selu", "--sigma-w2", "1", "--sigma-b2", "0", "--json"], in: workspace.url
+            ).stdout)
+        #expect(
+            Self.close(selu["q_star"], 1) && Self.close(selu["q_slope"], 0.782648) && Self.close(selu["chi1"], 1.07157))
         // Standard deviations are squared, and the output says so.
-        let deviations = try CLI.run(["meanfield", "--activation", "relu", "--sigma-w", "1.5", "--sigma-b", "0", "--json"], in: workspace.url)
+        let deviations = try CLI.run(
+            ["meanfield", "--activation", "relu", "--sigma-w", "1.5", "--sigma-b", "0", "--json"], in: workspace.url)
         #expect(try Self.json(deviations.stdout)["sigma_w2"] as? Double == 2.25)
     }
 
     @Test func eocPrintsTheCriticalPointAndWhetherItAttracts() throws {
         let workspace = try Workspace()
-        let tanh = try Self.json(try CLI.run(["eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json"], in: workspace.url).stdout)
-        #expect(Self.close(tanh["sigma_w2"], 1.76095) && Self.close(tanh["q_star"], 0.570048) && tanh["attracting"] as? Bool == true)
+        let tanh = try Self.json(
+            try CLI.run(["eoc", "--activation", "tanh", "--sigma-b2", "0.05", "--json"], in: workspace.url).stdout)
+        #expect(
+            Self.close(tanh["sigma_w2"], 1.76095) && Self.close(tanh["q_star"], 0.570048)
+                && tanh["attracting"] as? Bool == true)
         let swish = try CLI.run(["eoc", "--activation", "swish", "--sigma-b2", "0.04"], in: workspace.url)
         #expect(swish.status == 0 && swish.stdout.contains("repels"), "\(swish.stdout)")
     }
 
     @Test func impossibleQuestionsAreClearErrors() throws {
         let workspace = try Workspace()
-        let unknown = try CLI.run(["meanfield", "--activation", "tahn", "--sigma-w2", "1", "--sigma-b2", "0"], in: workspace.url)
+        let unknown = try CLI.run(
+            ["meanfield", "--activation", "tahn", "--sigma-w2", "1", "--sigma-b2", "0"], in: workspace.url)
         #expect(unknown.status != 0 && unknown.stderr.contains("tahn"))
-        let negative = try CLI.run(["meanfield", "--activation", "tanh", "--sigma-w2=-1", "--sigma-b2", "0"], in: workspace.url)
+        let negative = try CLI.run(
+            ["meanfield", "--activation", "tanh", "--sigma-w2=-1", "--sigma-b2", "0"], in: workspace.url)
         #expect(negative.status != 0 && !negative.stderr.contains("Fatal error"))
         let relu = try CLI.run(["eoc", "--activation", "relu", "--sigma-b2", "0.05"], in: workspace.url)
         #expect(relu.status != 0 && relu.stderr.contains("no edge of chaos"), "\(relu.stderr)")
@@ -72,7 +89,9 @@ import Testing
         try process.run()
         let cells = workspace.url.appendingPathComponent(".cache/sweeps")
         func stored() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: cells.path)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            ((try? FileManager.default.contentsOfDirectory(atPath: cells.path)) ?? []).filter {
+                $0.hasSuffix(".json") && !$0.hasPrefix(".")
+            }
         }
         let deadline = Date().addingTimeInterval(300)
         while stored().count < 3 && process.isRunning && Date() < deadline { usleep(20_000) }

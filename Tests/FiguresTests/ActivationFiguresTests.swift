@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct ActivationFiguresTests {
     static func experiment() throws -> (ExperimentSpec, ExperimentResult) {
-        let spec = try SpecLoader.parse("""
+        let spec = try SpecLoader.parse(
+            """
             {"id": "fig", "title": "t", "kind": "activations", "seed": 1,
              "input": {"distribution": "normal", "count": 40, "dimension": 10},
              "network": {"depth": 3, "width": 10, "activation": "relu", "initializer": "he-normal"},

@@ -3,13 +3,18 @@ import Testing
 
 @Suite struct JSONParserTests {
     @Test func parsesNestedDocumentKeepingMemberOrder() throws {
-        let document = try JSONParser.parse(#"{"z": 1, "a": [true, false, null], "m": {"x": -2.5e3, "s": "h\u00e9\n"}}"#)
-        guard case .object(let object) = document.value else { Issue.record("not an object"); return }
+        let document = try JSONParser.parse(
+            #"{"z": 1, "a": [true, false, null], "m": {"x": -2.5e3, "s": "h\u00e9\n"}}"#)
+        guard case .object(let object) = document.value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(object.keys == ["z", "a", "m"])
         #expect(document.value.value(at: JSONPointer(["m", "s"])) == .string("hé\n"))
         #expect(document.value.value(at: JSONPointer(["a", "1"])) == .bool(false))
         guard case .number(let number)? = document.value.value(at: JSONPointer(["m", "x"])) else {
-            Issue.record("not a number"); return
+            Issue.record("not a number")
+            return
         }
         #expect(number.double == -2500 && !number.isInteger)
     }

@@ -5,22 +5,23 @@ import Testing
     @Test func prettyOutputIsStableAndRoundTrips() throws {
         let value: JSONValue = ["b": 1, "a": ["x": "q\"uote\\", "y": [1, 2.5, 3]], "c": [["k": true], .null]]
         let text = JSONWriter.pretty(value)
-        #expect(text == """
-            {
-              "b": 1,
-              "a": {
-                "x": "q\\"uote\\\\",
-                "y": [1, 2.5, 3]
-              },
-              "c": [
+        #expect(
+            text == """
                 {
-                  "k": true
-                },
-                null
-              ]
-            }
+                  "b": 1,
+                  "a": {
+                    "x": "q\\"uote\\\\",
+                    "y": [1, 2.5, 3]
+                  },
+                  "c": [
+                    {
+                      "k": true
+                    },
+                    null
+                  ]
+                }
 
-            """)
+                """)
         #expect(try JSONParser.parse(text).value == value)
         #expect(try JSONParser.parse(JSONWriter.compact(value)).value == value)
     }

@@ -1,5 +1,6 @@
 import LinearAlgebra
 import Randomness
+import Synchronization
 import Testing
 
 @Suite struct GEMMTests {
@@ -9,15 +10,21 @@ import Testing
     }
 
     /// op(A) (m x k) op(B) (k x n) by the kernel and by the naive reference.
-    static func both(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, threads: Int) -> (fast: [Float], reference: [Float]) {
-        let a = random(m * k, seed: UInt64(m * 31 + k)), b = random(k * n, seed: UInt64(n * 17 + k))
-        var fast = [Float](repeating: .nan, count: m * n), reference = fast
+    static func both(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, threads: Int) -> (
+        fast: [Float], reference: [Float]
+    ) {
+        let a = random(m * k, seed: UInt64(m * 31 + k))
+        let b = random(k * n, seed: UInt64(n * 17 + k))
+        var fast = [Float](repeating: .nan, count: m * n)
+        var reference = fast
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 let opA = GEMM.Operand(a.baseAddress!, leadingDimension: transposeA ? m : k, transposed: transposeA)
                 let opB = GEMM.Operand(b.baseAddress!, leadingDimension: transposeB ? k : n, transposed: transposeB)
                 fast.withUnsafeMutableBufferPointer {
-                    GEMM.multiply(m: m, n: n, k: k, a: opA, b: opB, c: $0.baseAddress!, ldc: n, workspace: GEMMWorkspace(), threads: threads)
+                    GEMM.multiply(
+                        m: m, n: n, k: k, a: opA, b: opB, c: $0.baseAddress!, ldc: n, workspace: GEMMWorkspace(),
+                        threads: threads)
                 }
                 reference.withUnsafeMutableBufferPointer {
                     GEMMReference.multiply(m: m, n: n, k: k, a: opA, b: opB, c: $0.baseAddress!, ldc: n)
@@ -30,8 +37,11 @@ import Testing
     @Test(arguments: [(1, 1, 1), (6, 16, 5), (7, 17, 3), (13, 100, 29), (128, 100, 78), (35, 10, 128)])
     func kernelIsBitIdenticalToTheReference(shape: (Int, Int, Int)) {
         for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
-            let result = Self.both(m: shape.0, n: shape.1, k: shape.2, transposeA: transposeA, transposeB: transposeB, threads: 2)
-            #expect(result.fast.map(\.bitPattern) == result.reference.map(\.bitPattern), "\(shape) \(transposeA) \(transposeB)")
+            let result = Self.both(
+                m: shape.0, n: shape.1, k: shape.2, transposeA: transposeA, transposeB: transposeB, threads: 2)
+            #expect(
+                result.fast.map(\.bitPattern) == result.reference.map(\.bitPattern),
+                "\(shape) \(transposeA) \(transposeB)")
         }
     }
 
@@ -44,7 +54,8 @@ import Testing
 
     @Test func productIsCloseToDoublePrecision() {
         let (m, n, k) = (9, 20, 300)
-        let a = Self.random(m * k, seed: 1), b = Self.random(k * n, seed: 2)
+        let a = Self.random(m * k, seed: 1)
+        let b = Self.random(k * n, seed: 2)
         let product = Matrix(rows: m, columns: k, elements: a).multiplied(by: Matrix(rows: k, columns: n, elements: b))
         for i in 0..<m {
             for j in 0..<n {
@@ -57,15 +68,18 @@ import Testing
 
     @Test func epilogueSeesEveryRowOnce() {
         let (m, n, k) = (20, 7, 5)
-        let a = Self.random(m * k, seed: 3), b = Self.random(k * n, seed: 4)
+        let a = Self.random(m * k, seed: 3)
+        let b = Self.random(k * n, seed: 4)
         var c = [Float](repeating: 0, count: m * n)
         let seen = SeenRows()
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 c.withUnsafeMutableBufferPointer { c in
-                    GEMM.multiply(m: m, n: n, k: k, a: GEMM.Operand(a.baseAddress!, leadingDimension: k),
-                                  b: GEMM.Operand(b.baseAddress!, leadingDimension: n), c: c.baseAddress!, ldc: n,
-                                  workspace: GEMMWorkspace(), threads: 2) { row, pointer in
+                    GEMM.multiply(
+                        m: m, n: n, k: k, a: GEMM.Operand(a.baseAddress!, leadingDimension: k),
+                        b: GEMM.Operand(b.baseAddress!, leadingDimension: n), c: c.baseAddress!, ldc: n,
+                        workspace: GEMMWorkspace(), threads: 2
+                    ) { row, pointer in
                         seen.add(row)
                         for column in 0..<n { pointer[column] = 1 }
                     }
@@ -76,8 +90,6 @@ import Testing
         #expect(c.allSatisfy { $0 == 1 })
     }
 }
-
-import Synchronization
 
 final class SeenRows: Sendable {
     private let storage = Mutex<[Int]>([])

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func diagonalAndRepeatedEigenvalues() {
-        #expect(SymmetricEigenvalues.of(Matrix(rows: 3, columns: 3, elements: [2, 0, 0, 0, -1, 0, 0, 0, 5])) == [-1, 2, 5])
+        #expect(
+            SymmetricEigenvalues.of(Matrix(rows: 3, columns: 3, elements: [2, 0, 0, 0, -1, 0, 0, 0, 5])) == [-1, 2, 5])
         let ones = SymmetricEigenvalues.of(Matrix(rows: 4, columns: 4, repeating: 1))
         #expect(abs(ones[3] - 4) < 1e-12 && ones.prefix(3).allSatisfy { abs($0) < 1e-12 })
     }

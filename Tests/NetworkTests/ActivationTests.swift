@@ -22,7 +22,8 @@ import Testing
         for x in Self.points {
             let h = 1e-5
             let numeric = (activation.derivative(x + h) - activation.derivative(x - h)) / (2 * h)
-            #expect(abs(activation.secondDerivative(x) - numeric) < 1e-6 * max(1, abs(numeric)), "\(activation) at \(x)")
+            #expect(
+                abs(activation.secondDerivative(x) - numeric) < 1e-6 * max(1, abs(numeric)), "\(activation) at \(x)")
         }
     }
 
@@ -51,7 +52,9 @@ import Testing
     @Test func everyNameDecodesAndParametersHaveDefaults() {
         #expect(Activation.names.allSatisfy { Activation(name: $0) != nil })
         #expect(Activation(name: "tahn") == nil)
-        #expect(Activation(name: "leaky-relu") == .leakyReLU(slope: 0.01) && Activation(name: "elu", parameter: 0.5) == .elu(alpha: 0.5))
+        #expect(
+            Activation(name: "leaky-relu") == .leakyReLU(slope: 0.01)
+                && Activation(name: "elu", parameter: 0.5) == .elu(alpha: 0.5))
         #expect(Activation(name: "tanh", parameter: 3) == .tanh)
     }
 }

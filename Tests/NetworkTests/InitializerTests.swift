@@ -27,28 +27,42 @@ import Testing
         abs(value / expected - 1) < tolerance
     }
 
-    @Test(arguments: [
-        // (initializer, expected entry std, expected uniform bound or nil)
-        (Initializer.varianceScaling(scale: 1, mode: .fanAverage, distribution: .uniform), 0.0823853 / 3.0.squareRoot(), 0.0823853),
-        (.varianceScaling(scale: 2, mode: .fanAverage, distribution: .uniform), 0.1165103 / 3.0.squareRoot(), 0.1165103),
-        (.varianceScaling(scale: 1, mode: .fanAverage, distribution: .untruncatedNormal), 0.0475651, nil),
-        (.varianceScaling(scale: 2, mode: .fanIn, distribution: .uniform), 0.0874818 / 3.0.squareRoot(), 0.0874818),
-        (.varianceScaling(scale: 2, mode: .fanIn, distribution: .untruncatedNormal), 0.0505076, nil),
-        (.varianceScaling(scale: 2, mode: .fanOut, distribution: .untruncatedNormal), 0.1414214, nil),
-        (.varianceScaling(scale: 2, mode: .fanIn, distribution: .truncatedNormal), 0.0505076, 0.1148389),
-        (.varianceScaling(scale: 1, mode: .fanIn, distribution: .uniform), 0.0618590 / 3.0.squareRoot(), 0.0618590),
-        (.varianceScaling(scale: 1, mode: .fanIn, distribution: .untruncatedNormal), 0.0357143, nil),
-        (.varianceScaling(scale: 1, mode: .fanIn, distribution: .truncatedNormal), 0.0357143, 2 * 0.0406017),
-        (.varianceScaling(scale: 1, mode: .fanGeometricAverage, distribution: .untruncatedNormal), 1 / 280.0.squareRoot(), nil),
-        // torch-default: kaiming_uniform_(a = sqrt 5) = U(+-1/sqrt(fan_in)).
-        (.varianceScaling(scale: 1.0 / 3, mode: .fanIn, distribution: .uniform), 0.0357143 / 3.0.squareRoot(), 0.0357143),
-        (.normal(mean: 0, std: 0.01), 0.01, nil),
-        (.uniform(low: -0.05, high: 0.05), 0.05 / 3.0.squareRoot(), 0.05),
-        (.truncatedNormal(mean: 0, std: 0.02, bound: 2), 0.02, 2 * 0.02 / 0.87962566103423978),
-        (.orthogonal(gain: 1), 0.0357143, nil),
-        (.orthogonal(gain: 2.0.squareRoot()), 0.0505076, nil),
-    ] as [(Initializer, Double, Double?)])
-    func sampleStandardDeviationAndBoundsMatchTheFormulas(initializer: Initializer, std: Double, bound: Double?) throws {
+    @Test(
+        arguments: [
+            // (initializer, expected entry std, expected uniform bound or nil)
+            (
+                Initializer.varianceScaling(scale: 1, mode: .fanAverage, distribution: .uniform),
+                0.0823853 / 3.0.squareRoot(), 0.0823853
+            ),
+            (
+                .varianceScaling(scale: 2, mode: .fanAverage, distribution: .uniform), 0.1165103 / 3.0.squareRoot(),
+                0.1165103
+            ),
+            (.varianceScaling(scale: 1, mode: .fanAverage, distribution: .untruncatedNormal), 0.0475651, nil),
+            (.varianceScaling(scale: 2, mode: .fanIn, distribution: .uniform), 0.0874818 / 3.0.squareRoot(), 0.0874818),
+            (.varianceScaling(scale: 2, mode: .fanIn, distribution: .untruncatedNormal), 0.0505076, nil),
+            (.varianceScaling(scale: 2, mode: .fanOut, distribution: .untruncatedNormal), 0.1414214, nil),
+            (.varianceScaling(scale: 2, mode: .fanIn, distribution: .truncatedNormal), 0.0505076, 0.1148389),
+            (.varianceScaling(scale: 1, mode: .fanIn, distribution: .uniform), 0.0618590 / 3.0.squareRoot(), 0.0618590),
+            (.varianceScaling(scale: 1, mode: .fanIn, distribution: .untruncatedNormal), 0.0357143, nil),
+            (.varianceScaling(scale: 1, mode: .fanIn, distribution: .truncatedNormal), 0.0357143, 2 * 0.0406017),
+            (
+                .varianceScaling(scale: 1, mode: .fanGeometricAverage, distribution: .untruncatedNormal),
+                1 / 280.0.squareRoot(), nil
+            ),
+            // torch-default: kaiming_uniform_(a = sqrt 5) = U(+-1/sqrt(fan_in)).
+            (
+                .varianceScaling(scale: 1.0 / 3, mode: .fanIn, distribution: .uniform), 0.0357143 / 3.0.squareRoot(),
+                0.0357143
+            ),
+            (.normal(mean: 0, std: 0.01), 0.01, nil),
+            (.uniform(low: -0.05, high: 0.05), 0.05 / 3.0.squareRoot(), 0.05),
+            (.truncatedNormal(mean: 0, std: 0.02, bound: 2), 0.02, 2 * 0.02 / 0.87962566103423978),
+            (.orthogonal(gain: 1), 0.0357143, nil),
+            (.orthogonal(gain: 2.0.squareRoot()), 0.0505076, nil),
+        ] as [(Initializer, Double, Double?)])
+    func sampleStandardDeviationAndBoundsMatchTheFormulas(initializer: Initializer, std: Double, bound: Double?) throws
+    {
         #expect(Self.close(initializer.entryStandardDeviation(for: Self.layer)!, std, within: 1e-5))
         let values = try Self.draws(initializer)
         #expect(Self.close(Self.std(values), std), "sample std \(Self.std(values)) vs \(std)")
@@ -96,7 +110,8 @@ import Testing
         let eye = try Initializer.identity(gain: 2).sample(WeightShape(inputs: 3, outputs: 2), stream: &stream)
         #expect(eye == [2, 0, 0, 0, 2, 0])
         let kernel = WeightShape(inputs: 2, outputs: 2, kernel: [3])
-        #expect(try Initializer.dirac(groups: 1).sample(kernel, stream: &stream) == [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0])
+        #expect(
+            try Initializer.dirac(groups: 1).sample(kernel, stream: &stream) == [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0])
         #expect(throws: Initializer.UnsupportedShape.self) {
             try Initializer.dirac(groups: 1).sample(WeightShape(inputs: 2, outputs: 2), stream: &stream)
         }
@@ -115,16 +130,19 @@ import Testing
 
     @Test func sparseLayoutsFollowTheirDefinitions() throws {
         var stream = RandomStream(seed: 3, path: "sparse")
-        let torch = try Initializer.sparse(std: 0.01, layout: .zeroFractionPerInput(0.1)).sample(Self.layer, stream: &stream)
+        let torch = try Initializer.sparse(std: 0.01, layout: .zeroFractionPerInput(0.1)).sample(
+            Self.layer, stream: &stream)
         for input in 0..<784 {
             let nonZero = (0..<100).filter { torch[$0 * 784 + input] != 0 }.count
             #expect(nonZero == 90)
         }
-        let martens = try Initializer.sparse(std: 0.01, layout: .nonZeroIncomingPerOutput(78)).sample(Self.layer, stream: &stream)
+        let martens = try Initializer.sparse(std: 0.01, layout: .nonZeroIncomingPerOutput(78)).sample(
+            Self.layer, stream: &stream)
         for output in 0..<100 {
             #expect(martens[(output * 784)..<((output + 1) * 784)].filter { $0 != 0 }.count == 78)
         }
-        let expected = Initializer.sparse(std: 0.01, layout: .zeroFractionPerInput(0.1)).entryStandardDeviation(for: Self.layer)!
+        let expected = Initializer.sparse(std: 0.01, layout: .zeroFractionPerInput(0.1)).entryStandardDeviation(
+            for: Self.layer)!
         #expect(Self.close(expected, 0.0094868, within: 1e-4))
         #expect(Self.close(Self.std(torch), expected, within: 0.02))
     }

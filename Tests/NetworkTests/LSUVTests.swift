@@ -7,11 +7,12 @@ import Testing
     @Test func bringsEveryLayerToUnitVariance() throws {
         var inputStream = RandomStream(seed: 1, path: "input")
         let batch = Matrix<Float>(rows: 256, columns: 50) { _, _ in Float(inputStream.nextNormal()) }
-        var network = DenseNetwork(layers: try (0..<4).map { layer in
-            var stream = RandomStream(seed: 1, path: "layer/\(layer)/weight")
-            let weight = try Initializer.orthogonal(gain: 3).denseWeight(inputs: 50, outputs: 50, stream: &stream)
-            return DenseLayer(weight: weight, bias: nil, activation: .tanh)
-        })
+        var network = DenseNetwork(
+            layers: try (0..<4).map { layer in
+                var stream = RandomStream(seed: 1, path: "layer/\(layer)/weight")
+                let weight = try Initializer.orthogonal(gain: 3).denseWeight(inputs: 50, outputs: 50, stream: &stream)
+                return DenseLayer(weight: weight, bias: nil, activation: .tanh)
+            })
         let outcomes = LSUV().apply(to: &network, batch: batch)
         #expect(outcomes.count == 4)
         #expect(outcomes.allSatisfy { abs($0.finalVariance - 1) < 0.02 })

@@ -6,18 +6,26 @@ import Testing
     static func sample(seed: Double = 1) -> Figure {
         let x = (0..<50).map(Double.init)
         let panels = [
-            Panel(title: "curves", x: Axis(label: "iteration"), y: Axis(label: "loss", scale: .log), layers: [
-                .band(x: x, lower: x.map { 2 / ($0 + 1) }, upper: x.map { 4 / ($0 + 1) }, style: 0),
-                .line(LineSeries(x: x, y: x.map { 3 / ($0 + seed) }, style: 0)),
-                .line(LineSeries(x: x, y: x.map { 1 / ($0 + 2) }, style: 1)),
-                .reference(ReferenceLine(.horizontal, at: 0.5, label: "ln 10")),
-            ]),
-            Panel(title: "histogram", x: Axis(label: "value"), y: Axis(label: "fraction"), layers: [
-                .bars(edges: [0, 0.25, 0.5, 0.75, 1], heights: [0.1, 0.4, 0.3, 0.2], style: 2),
-            ], notes: ["3 values clipped"]),
+            Panel(
+                title: "curves", x: Axis(label: "iteration"), y: Axis(label: "loss", scale: .log),
+                layers: [
+                    .band(x: x, lower: x.map { 2 / ($0 + 1) }, upper: x.map { 4 / ($0 + 1) }, style: 0),
+                    .line(LineSeries(x: x, y: x.map { 3 / ($0 + seed) }, style: 0)),
+                    .line(LineSeries(x: x, y: x.map { 1 / ($0 + 2) }, style: 1)),
+                    .reference(ReferenceLine(.horizontal, at: 0.5, label: "ln 10")),
+                ]),
+            Panel(
+                title: "histogram", x: Axis(label: "value"), y: Axis(label: "fraction"),
+                layers: [
+                    .bars(edges: [0, 0.25, 0.5, 0.75, 1], heights: [0.1, 0.4, 0.3, 0.2], style: 2)
+                ], notes: ["3 values clipped"]),
         ]
-        return Figure(widthInches: 3.4, heightInches: 2, rows: 1, columns: 2, panels: panels,
-                      legend: [LegendEntry("a", swatch: .line(style: 0, color: nil)), LegendEntry("b", swatch: .line(style: 1, color: nil))])
+        return Figure(
+            widthInches: 3.4, heightInches: 2, rows: 1, columns: 2, panels: panels,
+            legend: [
+                LegendEntry("a", swatch: .line(style: 0, color: nil)),
+                LegendEntry("b", swatch: .line(style: 1, color: nil)),
+            ])
     }
 
     @Test func outputsAreByteIdenticalAcrossRenderings() throws {

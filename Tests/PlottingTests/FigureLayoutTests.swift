@@ -6,12 +6,17 @@ import Testing
     static func grid() -> Figure {
         let edges = (0...30).map { Double($0) / 30 }
         let panels = (0..<15).map { index in
-            Panel(title: index < 5 ? "layer \(index + 1)" : nil, layers: [
-                .bars(edges: edges, heights: edges.dropLast().map { 0.1 + 0.5 * $0 * Double(index % 5 + 1) / 5 }, style: index / 5),
-            ], notes: index % 2 == 0 ? ["1.2% outside [0, 1]"] : [])
+            Panel(
+                title: index < 5 ? "layer \(index + 1)" : nil,
+                layers: [
+                    .bars(
+                        edges: edges, heights: edges.dropLast().map { 0.1 + 0.5 * $0 * Double(index % 5 + 1) / 5 },
+                        style: index / 5)
+                ], notes: index % 2 == 0 ? ["1.2% outside [0, 1]"] : [])
         }
-        return Figure(widthInches: 7, heightInches: 3.7, rows: 3, columns: 5, panels: panels, rowLabels: ["a", "b", "c"],
-                      xLabel: "activation value", yLabel: "fraction of values", shareX: .all, shareY: .line)
+        return Figure(
+            widthInches: 7, heightInches: 3.7, rows: 3, columns: 5, panels: panels, rowLabels: ["a", "b", "c"],
+            xLabel: "activation value", yLabel: "fraction of values", shareX: .all, shareY: .line)
     }
 
     static func record(_ figure: Figure) throws -> RecordingCanvas {
@@ -39,7 +44,9 @@ import Testing
         let figure = Self.grid()
         let page = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
         for text in try Self.record(figure).texts where text.angle == 0 {
-            #expect(text.box.minX >= 0 && text.box.maxX <= page.maxX && text.box.minY >= 0 && text.box.maxY <= page.maxY, "\(text.string) leaves the page")
+            #expect(
+                text.box.minX >= 0 && text.box.maxX <= page.maxX && text.box.minY >= 0 && text.box.maxY <= page.maxY,
+                "\(text.string) leaves the page")
         }
     }
 
@@ -56,9 +63,13 @@ import Testing
 
     @Test func legendSitsAboveThePanels() throws {
         let x = (0..<10).map(Double.init)
-        let figure = Figure(widthInches: 3.4, heightInches: 2.2, panels: [
-            Panel(x: Axis(label: "x"), y: Axis(label: "y"), layers: [.line(LineSeries(x: x, y: x, style: 0, showMarkers: true))]),
-        ], legend: [LegendEntry("rising", swatch: .line(style: 0, color: nil))])
+        let figure = Figure(
+            widthInches: 3.4, heightInches: 2.2,
+            panels: [
+                Panel(
+                    x: Axis(label: "x"), y: Axis(label: "y"),
+                    layers: [.line(LineSeries(x: x, y: x, style: 0, showMarkers: true))])
+            ], legend: [LegendEntry("rising", swatch: .line(style: 0, color: nil))])
         let canvas = try Self.record(figure)
         let legend = try #require(canvas.texts.first { $0.string == "rising" })
         #expect(canvas.markers.allSatisfy { $0.y > legend.box.maxY || abs($0.y - legend.box.midY) < 4 })

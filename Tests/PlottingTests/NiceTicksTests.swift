@@ -15,7 +15,10 @@ import Testing
     }
 
     @Test func tinyAndHugeValuesUseScientificLabels() {
-        #expect(NiceTicks.labels([0, 0.0002, 0.0004]) == ["0", "2\u{00D7}10\u{207B}\u{2074}", "4\u{00D7}10\u{207B}\u{2074}"])
+        #expect(
+            NiceTicks.labels([0, 0.0002, 0.0004]) == [
+                "0", "2\u{00D7}10\u{207B}\u{2074}", "4\u{00D7}10\u{207B}\u{2074}",
+            ])
         #expect(NiceTicks.labels([0, 200_000]) == ["0", "2\u{00D7}10\u{2075}"])
     }
 

@@ -1,13 +1,16 @@
 import Testing
+
 @testable import Plotting
 
 @Suite struct RichTextTests {
     @Test func bracedScriptsAreMarkup() {
         let text = RichText("\u{03C3}_{w}\u{00B2} and \u{03BE}_{c}^{2}")
-        #expect(text.runs == [
-            .init(text: "\u{03C3}", shift: .none), .init(text: "w", shift: .lowered), .init(text: "\u{00B2} and \u{03BE}", shift: .none),
-            .init(text: "c", shift: .lowered), .init(text: "2", shift: .raised),
-        ])
+        #expect(
+            text.runs == [
+                .init(text: "\u{03C3}", shift: .none), .init(text: "w", shift: .lowered),
+                .init(text: "\u{00B2} and \u{03BE}", shift: .none),
+                .init(text: "c", shift: .lowered), .init(text: "2", shift: .raised),
+            ])
         #expect(text.plainText == "\u{03C3}w\u{00B2} and \u{03BE}c2")
     }
 

@@ -40,7 +40,9 @@ import Testing
         var distance = 0.0
         for (index, x) in sorted.enumerated() where index % 97 == 0 {
             let cdf = 0.5 * (1 + erf(x / 2.0.squareRoot()))
-            distance = max(distance, abs(cdf - Double(index) / Double(Self.count)), abs(cdf - Double(index + 1) / Double(Self.count)))
+            distance = max(
+                distance, abs(cdf - Double(index) / Double(Self.count)),
+                abs(cdf - Double(index + 1) / Double(Self.count)))
         }
         #expect(distance < 1.95 / Double(Self.count).squareRoot())
     }

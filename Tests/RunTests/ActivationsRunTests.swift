@@ -4,8 +4,11 @@ import Spec
 import Testing
 
 @Suite struct ActivationsRunTests {
-    static func spec(activation: String, variants: [String], seed: Int = 2010, count: Int = 200, width: Int = 100) throws -> ExperimentSpec {
-        try SpecLoader.parse("""
+    static func spec(activation: String, variants: [String], seed: Int = 2010, count: Int = 200, width: Int = 100)
+        throws -> ExperimentSpec
+    {
+        try SpecLoader.parse(
+            """
             {"id": "t", "title": "t", "kind": "activations", "seed": \(seed),
              "input": {"distribution": "normal", "count": \(count), "dimension": 100},
              "network": {"depth": 5, "width": \(width), "activation": "\(activation)", "initializer": "he-normal"},
@@ -28,7 +31,8 @@ import Testing
     /// The textbook's observations: std 1 saturates at 0 and 1, std 0.01 collapses at 0.5,
     /// Xavier stays spread out.
     @Test func sigmoidReproducesTheTextbookFigure() throws {
-        let variants = Self.layers(try ExperimentRunner.run(try Self.spec(activation: "sigmoid", variants: Self.sigmoidVariants)))
+        let variants = Self.layers(
+            try ExperimentRunner.run(try Self.spec(activation: "sigmoid", variants: Self.sigmoidVariants)))
         // Pre-activation std is about 10 in layer 1 and 6 after; within 0.01 of 0 or 1 means |h| > 4.6.
         for layer in variants[0].layers {
             #expect(layer.fractionSaturated! > 0.4, "std 1, layer \(layer.layer)")
@@ -51,9 +55,14 @@ import Testing
     /// of width N fluctuates by about sqrt(2/N) in variance per layer, hence width 400 and a
     /// tolerance of about three such fluctuations on the std ratio.
     @Test func reluFollowsTheVarianceMaps() throws {
-        let variants = Self.layers(try ExperimentRunner.run(try Self.spec(activation: "relu", variants: [
-            #"{"label": "Xavier", "initializer": "glorot-normal"}"#, #"{"label": "He", "initializer": "he-normal"}"#,
-        ], count: 100, width: 400)))
+        let variants = Self.layers(
+            try ExperimentRunner.run(
+                try Self.spec(
+                    activation: "relu",
+                    variants: [
+                        #"{"label": "Xavier", "initializer": "glorot-normal"}"#,
+                        #"{"label": "He", "initializer": "he-normal"}"#,
+                    ], count: 100, width: 400)))
         let xavier = variants[0].layers.map(\.preactivationStandardDeviation)
         let he = variants[1].layers.map(\.preactivationStandardDeviation)
         for l in 1..<5 {
@@ -73,14 +82,18 @@ import Testing
 
     /// Adding a variant adds streams and leaves the others' numbers untouched.
     @Test func addingAVariantLeavesTheOthersUnchanged() throws {
-        let two = try ExperimentRunner.run(try Self.spec(activation: "tanh", variants: Array(Self.sigmoidVariants.prefix(2)), count: 50))
-        let three = try ExperimentRunner.run(try Self.spec(activation: "tanh", variants: [Self.sigmoidVariants[2]] + Self.sigmoidVariants.prefix(2), count: 50))
+        let two = try ExperimentRunner.run(
+            try Self.spec(activation: "tanh", variants: Array(Self.sigmoidVariants.prefix(2)), count: 50))
+        let three = try ExperimentRunner.run(
+            try Self.spec(
+                activation: "tanh", variants: [Self.sigmoidVariants[2]] + Self.sigmoidVariants.prefix(2), count: 50))
         #expect(Self.layers(two)[0] == Self.layers(three)[1])
         #expect(Self.layers(two)[1] == Self.layers(three)[2])
     }
 
     @Test func automaticRangeCoversEveryPanel() throws {
-        let spec = try SpecLoader.parse("""
+        let spec = try SpecLoader.parse(
+            """
             {"id": "t", "title": "t", "kind": "activations", "seed": 1,
              "input": {"distribution": "uniform", "count": 64, "dimension": 10},
              "network": {"depth": 3, "width": 10, "activation": "relu", "initializer": "he-normal"},

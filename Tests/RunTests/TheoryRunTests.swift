@@ -11,14 +11,20 @@ import Testing
     }
 
     @Test func meanFieldExperimentComputesEveryPart() throws {
-        guard case .meanField(let result) = try Self.run("""
-            {"id": "mf", "title": "mf", "kind": "meanfield", "seed": 1,
-             "phase_diagram": {"activation": "tanh", "sigma_w2": [1, 3], "sigma_b2": [0, 0.2], "grid": [6, 4], "color": "log-xi-c"},
-             "depth_scales": {"activation": "tanh", "sigma_b2": 0.05, "sigma_w2": [1, 3], "points": 11},
-             "correlation_depth": {"activations": ["relu", "tanh", "swish", "gelu"], "sigma_b2": [0.04], "c0": 0.5, "depth": 300},
-             "empirical": {"activation": "tanh", "sigma_w2": 1.5, "sigma_b2": 0.05, "width": 200, "depth": 5, "seeds": 8, "q0": 2, "c0": 0.3},
-             "figures": [{"type": "phase-diagram"}, {"type": "depth-scales"}, {"type": "correlation-depth"}, {"type": "empirical-maps"}]}
-            """) else { Issue.record("wrong kind"); return }
+        guard
+            case .meanField(let result) = try Self.run(
+                """
+                {"id": "mf", "title": "mf", "kind": "meanfield", "seed": 1,
+                 "phase_diagram": {"activation": "tanh", "sigma_w2": [1, 3], "sigma_b2": [0, 0.2], "grid": [6, 4], "color": "log-xi-c"},
+                 "depth_scales": {"activation": "tanh", "sigma_b2": 0.05, "sigma_w2": [1, 3], "points": 11},
+                 "correlation_depth": {"activations": ["relu", "tanh", "swish", "gelu"], "sigma_b2": [0.04], "c0": 0.5, "depth": 300},
+                 "empirical": {"activation": "tanh", "sigma_w2": 1.5, "sigma_b2": 0.05, "width": 200, "depth": 5, "seeds": 8, "q0": 2, "c0": 0.3},
+                 "figures": [{"type": "phase-diagram"}, {"type": "depth-scales"}, {"type": "correlation-depth"}, {"type": "empirical-maps"}]}
+                """)
+        else {
+            Issue.record("wrong kind")
+            return
+        }
         let diagram = try #require(result.phaseDiagram)
         #expect(diagram.values.count == 4 && diagram.values.allSatisfy { $0.count == 6 })
         #expect(diagram.sigmaW2Edges.count == 7 && diagram.sigmaB2Edges.count == 5)
@@ -27,7 +33,9 @@ import Testing
         #expect(abs(critical - 1.76095) < 1e-5, "\(critical)")
         let curves = Dictionary(uniqueKeysWithValues: result.correlationCurves.map { ($0.activation, $0) })
         #expect(curves["tanh"]?.attracting == true && curves["ReLU"]?.attracting == true)
-        #expect(curves["swish"]?.attracting == false && curves["GELU"]?.attracting == false, "swish and GELU repel at small sigma_b^2")
+        #expect(
+            curves["swish"]?.attracting == false && curves["GELU"]?.attracting == false,
+            "swish and GELU repel at small sigma_b^2")
         // Hayou et al.: on the ReLU edge of chaos 1 - c^l ~ 9 pi^2 / (2 l^2).
         let relu = try #require(curves["ReLU"])
         let asymptote = 9 * Double.pi * Double.pi / (2 * 300 * 300)
@@ -37,14 +45,21 @@ import Testing
     }
 
     @Test func jacobianSpectraFollowTheFreeProbabilityMoments() throws {
-        guard case .jacobian(let result) = try Self.run("""
-            {"id": "jac", "title": "jac", "kind": "jacobian", "seed": 3, "width": 64, "depths": [2, 8], "bins": 20,
-             "variants": [
-               {"label": "tanh orthogonal", "key": "to", "activation": "tanh", "weights": "orthogonal", "sigma_w2": "critical", "sigma_b2": 0.0001},
-               {"label": "ReLU Gaussian", "key": "rg", "activation": "relu", "weights": "gaussian", "sigma_w2": 2, "sigma_b2": 0}],
-             "figures": [{"type": "spectra"}, {"type": "spectrum-moments"}]}
-            """) else { Issue.record("wrong kind"); return }
-        let orthogonal = result.variants[0], relu = result.variants[1]
+        guard
+            case .jacobian(let result) = try Self.run(
+                """
+                {"id": "jac", "title": "jac", "kind": "jacobian", "seed": 3, "width": 64, "depths": [2, 8], "bins": 20,
+                 "variants": [
+                   {"label": "tanh orthogonal", "key": "to", "activation": "tanh", "weights": "orthogonal", "sigma_w2": "critical", "sigma_b2": 0.0001},
+                   {"label": "ReLU Gaussian", "key": "rg", "activation": "relu", "weights": "gaussian", "sigma_w2": 2, "sigma_b2": 0}],
+                 "figures": [{"type": "spectra"}, {"type": "spectrum-moments"}]}
+                """)
+        else {
+            Issue.record("wrong kind")
+            return
+        }
+        let orthogonal = result.variants[0]
+        let relu = result.variants[1]
         #expect(abs(orthogonal.chi1 - 1) < 1e-9)
         // Near-isometry: every squared singular value of the orthogonal tanh network stays near 1.
         #expect(orthogonal.spectra[0].squaredSingularValues.allSatisfy { $0 > 0.2 && $0 < 1.5 })
@@ -52,12 +67,16 @@ import Testing
         #expect(relu.inputVariance == 1 && abs(relu.chi1 - 1) < 1e-9)
         for spectrum in relu.spectra {
             #expect(spectrum.squaredSingularValues.count == 64)
-            #expect(abs(spectrum.mean - spectrum.predictedMean) < 0.5 * spectrum.predictedMean, "depth \(spectrum.depth): mean \(spectrum.mean)")
+            #expect(
+                abs(spectrum.mean - spectrum.predictedMean) < 0.5 * spectrum.predictedMean,
+                "depth \(spectrum.depth): mean \(spectrum.mean)")
         }
         #expect(relu.spectra[1].variance > relu.spectra[0].variance, "the spectrum spreads with depth")
     }
 
-    static func sweepSpec(overlay: Bool) -> String { overlay ? sweepText : sweepText.replacingOccurrences(of: overlayMember, with: "") }
+    static func sweepSpec(overlay: Bool) -> String {
+        overlay ? sweepText : sweepText.replacingOccurrences(of: overlayMember, with: "")
+    }
 
     static let overlayMember = #""overlay": {"activation": "tanh", "sigma_b2": 0, "multiple": 6},"#
 
@@ -89,12 +108,20 @@ import Testing
                 saves += 1
             }
         }
-        func drop(keepingFirst count: Int) { lock.withLock { entries = Dictionary(uniqueKeysWithValues: entries.sorted { $0.key < $1.key }.prefix(count).map { ($0.key, $0.value) }) } }
+        func drop(keepingFirst count: Int) {
+            lock.withLock {
+                entries = Dictionary(
+                    uniqueKeysWithValues: entries.sorted { $0.key < $1.key }.prefix(count).map { ($0.key, $0.value) })
+            }
+        }
     }
 
     @Test func sweepStoresEveryCellAndAResumedSweepRecomputesOnlyTheMissingOnes() throws {
         let store = MemoryStore()
-        guard case .sweep(let fresh) = try Self.run(Self.sweepSpec(overlay: true), store: store) else { Issue.record("wrong kind"); return }
+        guard case .sweep(let fresh) = try Self.run(Self.sweepSpec(overlay: true), store: store) else {
+            Issue.record("wrong kind")
+            return
+        }
         #expect(fresh.cells.count == 6 && store.saves == 6 && fresh.reusedCells == 0)
         #expect(fresh.cells.allSatisfy { $0.value >= 0 && $0.value <= 1 })
         #expect(fresh.overlay.count == fresh.overlayX.count && !fresh.overlay.isEmpty)

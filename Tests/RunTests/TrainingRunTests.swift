@@ -6,8 +6,11 @@ import Spec
 import Testing
 
 @Suite(.serialized) struct TrainingRunTests {
-    static func spec(learningRate: Double = 0.05, repeats: Int = 2, activation: String = "tanh") throws -> ExperimentSpec {
-        try SpecLoader.parse("""
+    static func spec(learningRate: Double = 0.05, repeats: Int = 2, activation: String = "tanh") throws
+        -> ExperimentSpec
+    {
+        try SpecLoader.parse(
+            """
             {"id": "train", "title": "t", "kind": "training", "seed": 4, "repeats": \(repeats),
              "data": {"name": "synthetic", "classes": 3, "dimension": 12, "train_size": 300, "test_size": 100, "separation": 1.5},
              "network": {"depth": 2, "width": 16, "activation": "\(activation)", "initializer": "glorot-normal"},
@@ -18,7 +21,9 @@ import Testing
     }
 
     static func result(_ spec: ExperimentSpec) throws -> TrainingResult {
-        guard case .training(let training) = try ExperimentRunner.run(spec).body else { preconditionFailure("wrong kind") }
+        guard case .training(let training) = try ExperimentRunner.run(spec).body else {
+            preconditionFailure("wrong kind")
+        }
         return training
     }
 
@@ -53,7 +58,8 @@ import Testing
     }
 
     @Test func missingDataSetIsAClearError() throws {
-        let spec = try SpecLoader.parse("""
+        let spec = try SpecLoader.parse(
+            """
             {"id": "m", "title": "t", "kind": "training", "seed": 1, "data": "mnist-5k",
              "network": {"depth": 1, "width": 4, "activation": "relu", "initializer": "he-normal"},
              "training": {"iterations": 1}}

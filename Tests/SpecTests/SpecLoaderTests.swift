@@ -20,7 +20,9 @@ import Testing
         }
         """
 
-    static func load(_ text: String) throws(SpecErrors) -> ExperimentSpec { try SpecLoader.parse(text, file: "demo.json") }
+    static func load(_ text: String) throws(SpecErrors) -> ExperimentSpec {
+        try SpecLoader.parse(text, file: "demo.json")
+    }
 
     /// The one-line message for a spec, or nil when it is valid.
     static func problem(_ text: String) -> String? {
@@ -40,11 +42,16 @@ import Testing
     @Test func resolvesDefaultsAndOverrides() throws {
         let spec = try Self.load(Self.minimal)
         #expect(spec.id == "demo" && spec.seed == 7 && spec.description == "")
-        guard case .activations(let experiment) = spec.body else { Issue.record("wrong kind"); return }
+        guard case .activations(let experiment) = spec.body else {
+            Issue.record("wrong kind")
+            return
+        }
         #expect(experiment.variants.map(\.key) == ["he", "orthogonal"])
         let he = experiment.variants[0].network
         #expect(he.widths == [8, 8, 8] && he.activation == .tanh && he.bias == nil)
-        #expect(he.initializer.weight == .varianceScaling(scale: (5.0 / 3) * (5.0 / 3), mode: .fanIn, distribution: .untruncatedNormal))
+        #expect(
+            he.initializer.weight
+                == .varianceScaling(scale: (5.0 / 3) * (5.0 / 3), mode: .fanIn, distribution: .untruncatedNormal))
         let orthogonal = experiment.variants[1].network
         #expect(orthogonal.activation == .leakyReLU(slope: 0.2))
         #expect(orthogonal.initializer.weight == .orthogonal(gain: 1.5))
@@ -76,18 +83,30 @@ import Testing
 
     @Test(arguments: [
         // (old fragment, new fragment, expected pieces of the one-line message)
-        ("\"depth\": 3", "\"depth\": -3", ["demo.json: /network/depth (line 7", "expected an integer from 1 to 10000, found -3"]),
+        (
+            "\"depth\": 3", "\"depth\": -3",
+            ["demo.json: /network/depth (line 7", "expected an integer from 1 to 10000, found -3"]
+        ),
         ("\"depth\": 3", "\"depht\": 3", ["/network/depht", "unknown key \"depht\"", "did you mean \"depth\"?"]),
-        ("\"depth\": 3", "\"depth\": \"3\"", ["/network/depth", "expected an integer from 1 to 10000, found a string (\"3\")"]),
+        (
+            "\"depth\": 3", "\"depth\": \"3\"",
+            ["/network/depth", "expected an integer from 1 to 10000, found a string (\"3\")"]
+        ),
         ("\"depth\": 3", "\"depth\": 3.5", ["/network/depth", "found a number (3.5)"]),
-        ("\"initializer\": \"he-normal\"", "\"initializer\": \"he-norml\"", ["/network/initializer", "found \"he-norml\"", "did you mean \"he-normal\"?"]),
+        (
+            "\"initializer\": \"he-normal\"", "\"initializer\": \"he-norml\"",
+            ["/network/initializer", "found \"he-norml\"", "did you mean \"he-normal\"?"]
+        ),
         ("\"gain\": 1.5", "\"gain\": \"rleu\"", ["/variants/1/initializer/gain", "did you mean \"relu\"?"]),
         ("\"gain\": 1.5", "\"gain\": -1", ["/variants/1/initializer/gain", "expected a positive number"]),
         ("\"activation\": \"tanh\"", "\"activation\": \"tahn\"", ["/network/activation", "did you mean \"tanh\"?"]),
         ("\"slope\": 0.2", "\"slope\": 2", ["/variants/1/activation/slope", "expected a number from 0.0 to 0.999"]),
         ("\"seed\": 7,", "", ["demo.json: / (line 1, column 1): missing required key \"seed\""]),
         ("\"kind\": \"activations\"", "\"kind\": \"activation\"", ["/kind", "did you mean \"activations\"?"]),
-        ("{\"label\": \"He\",", "{\"label\": \"Orthogonal\",", ["/variants/1/label", "variant key \"orthogonal\" is used twice"]),
+        (
+            "{\"label\": \"He\",", "{\"label\": \"Orthogonal\",",
+            ["/variants/1/label", "variant key \"orthogonal\" is used twice"]
+        ),
         ("\"id\": \"demo\"", "\"id\": \"Demo Run\"", ["/id", "lower-case letters, digits and '-'"]),
         ("\"count\": 10", "\"count\": 0", ["/input/count", "from 1 to 1000000, found 0"]),
     ])
@@ -100,7 +119,10 @@ import Testing
 
     @Test func malformedJSONNamesLineAndColumn() {
         let message = Self.problem(Self.replacing("\"seed\": 7,", with: "\"seed\": 7"))
-        #expect(message == "demo.json (line 6, column 3): malformed JSON: expected ',' or '}' after the value of \"seed\", found '\"'")
+        #expect(
+            message
+                == "demo.json (line 6, column 3): malformed JSON: expected ',' or '}' after the value of \"seed\", found '\"'"
+        )
     }
 
     @Test func missingFileIsAnError() {
@@ -116,24 +138,32 @@ import Testing
     }
 
     @Test func lsuvKeepsItsBaseInitializerAndProcedure() throws {
-        let network = try Self.firstNetwork(Self.replacing(
-            "{\"label\": \"He\", \"initializer\": {\"name\": \"he-normal\", \"gain\": \"auto\"}}",
-            with: "{\"label\": \"L\", \"initializer\": {\"name\": \"lsuv\", \"tolerance\": 0.1}}"))
+        let network = try Self.firstNetwork(
+            Self.replacing(
+                "{\"label\": \"He\", \"initializer\": {\"name\": \"he-normal\", \"gain\": \"auto\"}}",
+                with: "{\"label\": \"L\", \"initializer\": {\"name\": \"lsuv\", \"tolerance\": 0.1}}"))
         #expect(network.initializer.name == "lsuv")
         #expect(network.initializer.weight == .orthogonal(gain: 1))
         #expect(network.initializer.lsuv == LSUV(tolerance: 0.1, maxIterations: 20, measurement: .preactivation))
     }
 
     @Test func torchDefaultBringsItsBiasAndOthersBringZeros() throws {
-        let torch = try Self.firstNetwork(Self.replacing(
-            "{\"label\": \"He\", \"initializer\": {\"name\": \"he-normal\", \"gain\": \"auto\"}}",
-            with: "{\"label\": \"T\", \"initializer\": \"torch-default\", \"bias\": true}"))
+        let torch = try Self.firstNetwork(
+            Self.replacing(
+                "{\"label\": \"He\", \"initializer\": {\"name\": \"he-normal\", \"gain\": \"auto\"}}",
+                with: "{\"label\": \"T\", \"initializer\": \"torch-default\", \"bias\": true}"))
         let rule = Initializer.varianceScaling(scale: 1.0 / 3, mode: .fanIn, distribution: .uniform)
         #expect(torch.initializer.weight == rule && torch.bias == rule)
-        let he = try Self.firstNetwork(Self.replacing("\"initializer\": \"he-normal\"", with: "\"initializer\": \"he-normal\", \"bias\": true"))
+        let he = try Self.firstNetwork(
+            Self.replacing("\"initializer\": \"he-normal\"", with: "\"initializer\": \"he-normal\", \"bias\": true"))
         #expect(he.bias == .constant(0))
-        let message = Self.problem(Self.replacing("\"initializer\": \"he-normal\"", with: "\"initializer\": \"he-normal\", \"bias\": true, \"bias_initializer\": \"orthogonal\""))
-        #expect(message?.contains("/network/bias_initializer/name") == true && message?.contains("cannot initialize a bias") == true)
+        let message = Self.problem(
+            Self.replacing(
+                "\"initializer\": \"he-normal\"",
+                with: "\"initializer\": \"he-normal\", \"bias\": true, \"bias_initializer\": \"orthogonal\""))
+        #expect(
+            message?.contains("/network/bias_initializer/name") == true
+                && message?.contains("cannot initialize a bias") == true)
     }
 
     @Test func convolutionOnlyInitializersAreRejectedForDenseNetworks() {
@@ -143,7 +173,9 @@ import Testing
 
     @Test func autoGainNeedsAStandardGain() {
         let message = Self.problem(Self.replacing("\"activation\": \"tanh\"", with: "\"activation\": \"gelu\""))
-        #expect(message?.contains("/variants/0/initializer/gain") == true && message?.contains("no standard gain for GELU") == true)
+        #expect(
+            message?.contains("/variants/0/initializer/gain") == true
+                && message?.contains("no standard gain for GELU") == true)
     }
 
     @Test func exportedSchemaDescribesEveryInitializer() {
@@ -153,7 +185,9 @@ import Testing
     }
 
     @Test func defaultExperimentsAreValid() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Experiments").standardized
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Experiments"
+        ).standardized
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
         #expect(files.count >= 2)
         for file in files { _ = try SpecLoader.load(path: directory.appendingPathComponent(file).path) }

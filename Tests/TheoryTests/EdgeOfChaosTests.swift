@@ -1,6 +1,7 @@
 import Foundation
 import Network
 import Testing
+
 @testable import Theory
 
 @Suite struct EdgeOfChaosTests {
@@ -13,7 +14,8 @@ import Testing
         let above = try #require(curve.critical(sigmaB2: threshold * 1.1))
         #expect(!below.isAttracting && above.isAttracting)
         // Locate the switch along the curve to 6 digits.
-        var low = below.q, high = above.q
+        var low = below.q
+        var high = above.q
         for _ in 0..<100 {
             let middle = (low + high) / 2
             if curve.point(q: middle).isAttracting { high = middle } else { low = middle }

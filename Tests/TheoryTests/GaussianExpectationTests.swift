@@ -1,18 +1,21 @@
 import Foundation
 import Network
 import Testing
+
 @testable import Theory
 
 /// The quadrature against closed forms and against an independent brute-force rule.
 @Suite struct GaussianExpectationTests {
     static let activations: [Activation] = [
-        .identity, .sigmoid, .tanh, .relu, .leakyReLU(slope: 0.2), .elu(alpha: 1), .selu, .gelu, .swish, .softsign, .softplus, .erf,
+        .identity, .sigmoid, .tanh, .relu, .leakyReLU(slope: 0.2), .elu(alpha: 1), .selu, .gelu, .swish, .softsign,
+        .softplus, .erf,
     ]
 
     /// Composite Simpson with 200,001 points on each of [-14, 0] and [0, 14] (one-sided at 0,
     /// where kinked activations jump in slope): a different rule, slow but sure.
     static func bruteForce(_ f: (Double) -> Double) -> Double {
-        let n = 200_000, h = 14.0 / Double(n)
+        let n = 200_000
+        let h = 14.0 / Double(n)
         var sum = 0.0
         for side in [-1.0, 1.0] {
             for i in 0...n {
@@ -29,10 +32,18 @@ import Testing
         let field = MeanField(activation: activation, sigmaW2: 1, sigmaB2: 0)
         for q in [0.05, 0.7, 3.0] {
             let s = q.squareRoot()
-            let reference = Self.bruteForce { z in let v = activation.value(s * z); return v * v }
+            let reference = Self.bruteForce { z in
+                let v = activation.value(s * z)
+                return v * v
+            }
             #expect(abs(field.secondMoment(q) - reference) <= 1e-9 * max(reference, 1e-12), "\(activation) q=\(q)")
-            let derivative = Self.bruteForce { z in let d = activation.derivative(s * z); return d * d }
-            #expect(abs(field.derivativeSecondMoment(q) - derivative) <= 1e-9 * max(derivative, 1e-12), "\(activation) q=\(q)")
+            let derivative = Self.bruteForce { z in
+                let d = activation.derivative(s * z)
+                return d * d
+            }
+            #expect(
+                abs(field.derivativeSecondMoment(q) - derivative) <= 1e-9 * max(derivative, 1e-12),
+                "\(activation) q=\(q)")
         }
     }
 
@@ -48,7 +59,9 @@ import Testing
 
     /// erf: E[erf(a) erf(b)] = (2/pi) arcsin(2 S_ab / sqrt((1 + 2 S_aa)(1 + 2 S_bb))).
     @Test func erfCorrelationMapHasItsClosedForm() {
-        let q = 0.8, sigmaW2 = 1.7, sigmaB2 = 0.1
+        let q = 0.8
+        let sigmaW2 = 1.7
+        let sigmaB2 = 0.1
         let field = MeanField(activation: .erf, sigmaW2: sigmaW2, sigmaB2: sigmaB2)
         let map = CorrelationMap(field, q: q)
         for c in [-0.5, 0.2, 0.7, 0.95] {

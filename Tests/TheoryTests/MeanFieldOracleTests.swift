@@ -1,6 +1,7 @@
 import Foundation
 import Network
 import Testing
+
 @testable import Theory
 
 /// The oracle values of theory.md (computed there two independent ways) to 6 significant digits.
@@ -28,9 +29,12 @@ import Testing
         let relu = MeanFieldSummary(MeanField(activation: .relu, sigmaW2: 1.5, sigmaB2: 0.05))
         #expect(Self.close(relu.fixedPoint.q!, 0.2) && Self.close(relu.chi1, 0.75))
         let elu = MeanFieldSummary(MeanField(activation: .elu(alpha: 1), sigmaW2: 1.0, sigmaB2: 0.05))
-        #expect(Self.close(elu.fixedPoint.q!, 0.210393) && Self.close(elu.chi1, 0.773367), "\(elu.fixedPoint) \(elu.chi1)")
+        #expect(
+            Self.close(elu.fixedPoint.q!, 0.210393) && Self.close(elu.chi1, 0.773367), "\(elu.fixedPoint) \(elu.chi1)")
         let sigmoid = MeanFieldSummary(MeanField(activation: .sigmoid, sigmaW2: 1.0, sigmaB2: 0.05))
-        #expect(Self.close(sigmoid.fixedPoint.q!, 0.317236) && Self.close(sigmoid.chi1, 0.0546429), "\(sigmoid.fixedPoint) \(sigmoid.chi1)")
+        #expect(
+            Self.close(sigmoid.fixedPoint.q!, 0.317236) && Self.close(sigmoid.chi1, 0.0546429),
+            "\(sigmoid.fixedPoint) \(sigmoid.chi1)")
     }
 
     @Test func tanhEdgeOfChaos() throws {

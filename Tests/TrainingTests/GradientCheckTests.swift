@@ -1,17 +1,20 @@
 import Network
 import Randomness
 import Testing
+
 @testable import Training
 
 /// Backpropagation against central finite differences in double precision, for every activation,
 /// both losses, with and without batch normalization, for every parameter.
 @Suite struct GradientCheckTests {
     static let activations: [Activation] = [
-        .identity, .sigmoid, .tanh, .relu, .leakyReLU(slope: 0.2), .elu(alpha: 1), .selu, .gelu, .swish, .softsign, .softplus, .erf,
+        .identity, .sigmoid, .tanh, .relu, .leakyReLU(slope: 0.2), .elu(alpha: 1), .selu, .gelu, .swish, .softsign,
+        .softplus, .erf,
     ]
 
     static func network(_ activation: Activation, batchNormalization: Bool) -> MLP<Double> {
-        let configuration = MLPConfiguration(inputs: 5, hidden: [4, 3], outputs: 3, activation: activation, batchNormalization: batchNormalization)
+        let configuration = MLPConfiguration(
+            inputs: 5, hidden: [4, 3], outputs: 3, activation: activation, batchNormalization: batchNormalization)
         var stream = RandomStream(seed: 11, path: "gradient-check")
         let widths = configuration.widths
         let weights = (0..<configuration.layerCount).map { layer in
@@ -55,11 +58,14 @@ import Testing
         func check(_ path: WritableKeyPath<MLP<Double>, [[Double]]>, _ gradient: [[Double]]) {
             for layer in mlp[keyPath: path].indices {
                 for index in mlp[keyPath: path][layer].indices {
-                    var plus = mlp, minus = mlp
+                    var plus = mlp
+                    var minus = mlp
                     plus[keyPath: path][layer][index] += h
                     minus[keyPath: path][layer][index] -= h
-                    let numeric = (Self.loss(plus, loss, engine: engine) - Self.loss(minus, loss, engine: engine)) / (2 * h)
-                    let error = abs(numeric - gradient[layer][index]) / max(1e-3, abs(numeric) + abs(gradient[layer][index]))
+                    let numeric =
+                        (Self.loss(plus, loss, engine: engine) - Self.loss(minus, loss, engine: engine)) / (2 * h)
+                    let error =
+                        abs(numeric - gradient[layer][index]) / max(1e-3, abs(numeric) + abs(gradient[layer][index]))
                     worst = max(worst, error)
                 }
             }
@@ -88,12 +94,14 @@ import Testing
     }
 
     @Test func crossEntropyOfUniformLogitsIsLogOfTheClassCount() {
-        let logits = [Double](repeating: 0.3, count: 20), labels: [Int32] = [3, 7]
+        let logits = [Double](repeating: 0.3, count: 20)
+        let labels: [Int32] = [3, 7]
         var gradient = [Double](repeating: 0, count: 20)
         let loss = logits.withUnsafeBufferPointer { z in
             labels.withUnsafeBufferPointer { y in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    Loss.crossEntropy.evaluate(logits: z.baseAddress!, labels: y.baseAddress!, rows: 2, classes: 10, gradient: g.baseAddress!)
+                    Loss.crossEntropy.evaluate(
+                        logits: z.baseAddress!, labels: y.baseAddress!, rows: 2, classes: 10, gradient: g.baseAddress!)
                 }
             }
         }

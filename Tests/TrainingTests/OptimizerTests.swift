@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Training
 
 /// Each update rule on f(w) = w^2 / 2 (gradient w) from w = 1, against values worked out by hand.
@@ -40,7 +41,8 @@ import Testing
     /// Adam's first step moves by lr * g / (|g| + eps) regardless of scale.
     @Test func adam() {
         let w1 = 1 - 0.1 * 1 / (1 + 1e-8)
-        let m2 = 0.9 * 0.1 + 0.1 * w1, v2 = 0.999 * 0.001 + 0.001 * w1 * w1
+        let m2 = 0.9 * 0.1 + 0.1 * w1
+        let v2 = 0.999 * 0.001 + 0.001 * w1 * w1
         let w2 = w1 - 0.1 * (m2 / (1 - 0.81)) / ((v2 / (1 - 0.999 * 0.999)).squareRoot() + 1e-8)
         #expect(Self.close(Self.steps(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8), count: 2), [w1, w2]))
     }
@@ -49,7 +51,8 @@ import Testing
         #expect(LearningRateSchedule.constant.rate(base: 0.1, iteration: 500) == 0.1)
         #expect(abs(LearningRateSchedule.step(every: 100, factor: 0.5).rate(base: 0.1, iteration: 250) - 0.025) < 1e-15)
         let cosine = LearningRateSchedule.cosine(iterations: 100, floor: 0.001)
-        #expect(cosine.rate(base: 0.1, iteration: 0) == 0.1 && abs(cosine.rate(base: 0.1, iteration: 100) - 0.001) < 1e-15)
+        #expect(
+            cosine.rate(base: 0.1, iteration: 0) == 0.1 && abs(cosine.rate(base: 0.1, iteration: 100) - 0.001) < 1e-15)
         #expect(abs(cosine.rate(base: 0.1, iteration: 50) - 0.0505) < 1e-12)
     }
 }

@@ -17,7 +17,8 @@ import Training
             labels.append(Int32(label))
             features += means[label].map { $0 + Float(stream.nextNormal()) }
         }
-        return LabeledSamples(features: Matrix(rows: count, columns: 20, elements: features), labels: labels, classCount: 3)
+        return LabeledSamples(
+            features: Matrix(rows: count, columns: 20, elements: features), labels: labels, classCount: 3)
     }
 
     static func network(seed: UInt64 = 3) -> MLP<Float> {
@@ -28,19 +29,25 @@ import Training
             return try! Initializer.varianceScaling(scale: 2, mode: .fanIn, distribution: .untruncatedNormal)
                 .denseWeight(inputs: widths[layer], outputs: widths[layer + 1], stream: &stream).elements
         }
-        return MLP(configuration: configuration, weights: weights, biases: (0..<3).map { [Float](repeating: 0, count: widths[$0 + 1]) })
+        return MLP(
+            configuration: configuration, weights: weights,
+            biases: (0..<3).map { [Float](repeating: 0, count: widths[$0 + 1]) })
     }
 
     static func train(learningRate: Double = 0.05, threads: Int, optimizer: Optimizer = .sgd) -> TrainingLog {
         ComputeThreads.set(threads)
         defer { ComputeThreads.set(2) }
-        let train = blobs(count: 600, seed: 5), test = blobs(count: 200, seed: 6)
+        let train = blobs(count: 600, seed: 5)
+        let test = blobs(count: 200, seed: 6)
         var mlp = network()
-        var sampler = BatchSampler(sampleCount: train.count, batchSize: 32, stream: RandomStream(seed: 9, path: "data/shuffle"))
-        let settings = TrainingSettings(iterations: 150, batchSize: 32, learningRate: learningRate, optimizer: optimizer,
-                                        statisticsEvery: 50, evaluationEvery: 50)
-        return Trainer(settings: settings).train(&mlp, on: train, test: test, evaluationTrain: train.prefix(200),
-                                                 probe: test.features, sampler: &sampler)
+        var sampler = BatchSampler(
+            sampleCount: train.count, batchSize: 32, stream: RandomStream(seed: 9, path: "data/shuffle"))
+        let settings = TrainingSettings(
+            iterations: 150, batchSize: 32, learningRate: learningRate, optimizer: optimizer,
+            statisticsEvery: 50, evaluationEvery: 50)
+        return Trainer(settings: settings).train(
+            &mlp, on: train, test: test, evaluationTrain: train.prefix(200),
+            probe: test.features, sampler: &sampler)
     }
 
     @Test func learnsASeparableTask() {
@@ -55,8 +62,9 @@ import Training
     }
 
     @Test func logIsIdenticalAtOneAndTwoThreads() {
-        #expect(Self.train(threads: 1, optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8))
-            == Self.train(threads: 2, optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)))
+        #expect(
+            Self.train(threads: 1, optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8))
+                == Self.train(threads: 2, optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)))
     }
 
     @Test func divergenceIsReportedNotFatal() {

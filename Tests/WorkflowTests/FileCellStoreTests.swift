@@ -1,6 +1,7 @@
 import Foundation
 import Run
 import Testing
+
 @testable import Workflow
 
 /// Finished sweep cells on disk: saved atomically, and never served when damaged.

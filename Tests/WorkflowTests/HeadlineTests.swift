@@ -1,12 +1,14 @@
 import JSON
 import Testing
+
 @testable import Workflow
 
 @Suite struct HeadlineTests {
     static func values(_ text: String) throws -> [String: String] { Headline.values(try JSONParser.parse(text).value) }
 
     @Test func trainingHeadlinesAverageOverRepeats() throws {
-        let values = try Self.values("""
+        let values = try Self.values(
+            """
             {"training": {"variants": [{"label": "He", "runs": [
               {"final_loss_last_100": 0.4, "diverged_at": null, "evaluations": [{"test_accuracy": 0.5}, {"test_accuracy": 0.8}]},
               {"final_loss_last_100": 0.6, "diverged_at": 12, "evaluations": [{"test_accuracy": 0.9}]}]}]}}
@@ -17,7 +19,8 @@ import Testing
     }
 
     @Test func theoryAndSweepHeadlines() throws {
-        let values = try Self.values("""
+        let values = try Self.values(
+            """
             {"meanfield": {"depth_scales": {"critical_sigma_w2": 1.76095},
                            "correlation_depth": [{"activation": "swish", "sigma_b2": 0.04, "sigma_w2": 2.82, "attracting": false}]},
              "sweep": {"metric": "test_accuracy", "cells": [{"value": 0.25}, {"value": 0.75}]}}
