@@ -35,6 +35,11 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["CCrypto"]),
         .target(name: "JSON"),
         .target(name: "Randomness", dependencies: ["Hashing"]),
+        // The experiment kinds and what each can be asked to draw: the vocabulary that the spec,
+        // results and figures share (so Figures need not read the Spec).
+        .target(name: "ExperimentKinds"),
+        // What a run computed: pure values written as results.json.
+        .target(name: "Results", dependencies: ["JSON", "Hashing", "ExperimentKinds"]),
 
         // Numerics: pure value types and functions.
         // The numeric kernels use AVX2 and FMA (x86-64-v3: every x86 server since 2013). The flag is
@@ -46,7 +51,8 @@ let package = Package(
                 "LinearAlgebra", "Randomness", .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
-            name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness"], swiftSettings: kernelSettings),
+            name: "Training", dependencies: ["Network", "LinearAlgebra", "Randomness", "Results"],
+            swiftSettings: kernelSettings),
         .target(
             name: "Theory",
             dependencies: [
@@ -55,29 +61,33 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
 
         // spec -> run -> results -> figures -> report.
-        .target(name: "Spec", dependencies: ["JSON", "Network", "Training", "Datasets"]),
-        .target(name: "Results", dependencies: ["JSON", "Hashing", "Training"]),
+        .target(name: "Spec", dependencies: ["ExperimentKinds", "JSON", "Network", "Training", "Datasets"]),
         .target(
             name: "Run",
             dependencies: [
-                "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness", "LinearAlgebra", "JSON",
+                "ExperimentKinds", "Spec", "Results", "Network", "Training", "Theory", "Datasets", "Randomness",
+                "LinearAlgebra", "JSON",
             ]),
         .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
-        .target(name: "Figures", dependencies: ["Results", "Plotting", "Spec", "Training"]),
+        .target(name: "Figures", dependencies: ["ExperimentKinds", "Results", "Plotting"]),
         .target(
             name: "Report",
             dependencies: [
-                "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
+                "ExperimentKinds", "Results", "Figures", "Spec", "Hashing", "JSON",
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
             name: "Workflow",
-            dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing", "JSON"]),
+            dependencies: [
+                "ExperimentKinds", "Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing",
+                "JSON",
+            ]),
 
         // The command-line tool: argument parsing and error printing only.
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Workflow", "Spec", "Theory", "Network", "LinearAlgebra",
+                "Workflow", "Spec", "Run", "Report", "Theory", "Network", "LinearAlgebra", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -92,13 +102,16 @@ let package = Package(
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Network", "LinearAlgebra", "Randomness"]),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "Results", "Network", "LinearAlgebra", "Randomness"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Network", "Randomness", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing"]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "JSON"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "ExperimentKinds", "JSON"]),
         .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plotting", "Results", "Spec"]),
+        .testTarget(
+            name: "FiguresTests", dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
         .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),

@@ -5,6 +5,38 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
 
     public init(_ tokens: [String] = []) { self.tokens = tokens }
 
+    /// Parses the RFC 6901 text form ("" is the root, "/a/0" a path, "~1" an escaped "/", "~0"
+    /// an escaped "~"); nil when the text is not a pointer.
+    public init?(parsing text: String) {
+        guard !text.isEmpty else {
+            self.init()
+            return
+        }
+        guard text.first == "/" else { return nil }
+        var tokens: [String] = []
+        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            var token = ""
+            var escaping = false
+            for character in raw {
+                if escaping {
+                    switch character {
+                    case "0": token.append("~")
+                    case "1": token.append("/")
+                    default: return nil
+                    }
+                    escaping = false
+                } else if character == "~" {
+                    escaping = true
+                } else {
+                    token.append(character)
+                }
+            }
+            if escaping { return nil }
+            tokens.append(token)
+        }
+        self.init(tokens)
+    }
+
     /// The root of the document.
     public static let root = JSONPointer()
 

@@ -30,7 +30,7 @@ enum ExperimentPage {
         }
         var facts: [[String: String]] = [
             ["term": "Experiment id", "value": spec.id],
-            ["term": "Kind", "value": spec.kind],
+            ["term": "Kind", "value": spec.kind.rawValue],
             [
                 "term": "Root seed",
                 "value": String(spec.seed) + (provenance.seedOverridden ? " (set with --seed)" : ""),
@@ -38,8 +38,8 @@ enum ExperimentPage {
             ["term": "Spec SHA-256", "value": content.specHash],
             ["term": "Rerun", "value": provenance.rerunCommand],
         ]
-        if case .activations(let experiment) = spec.body {
-            facts.insert(["term": "Input", "value": experiment.input.summary], at: 2)
+        if case .activations(let activations) = content.result.body {
+            facts.insert(["term": "Input", "value": activations.input], at: 2)
         }
         let provenanceRows: [[String: String]] =
             [

@@ -1,8 +1,9 @@
+import ExperimentKinds
 import JSON
 
 /// A validated experiment: every default resolved, every name turned into a typed value.
 public struct ExperimentSpec: Sendable {
-    /// What the experiment runs.
+    /// What the experiment runs: one case per `ExperimentKind`.
     public enum Body: Sendable {
         case activations(ActivationsExperiment)
         case training(TrainingExperiment)
@@ -14,16 +15,26 @@ public struct ExperimentSpec: Sendable {
     public let id: String
     public let title: String
     public let description: String
-    public let kind: String
     public let seed: UInt64
     public let references: [Reference]
-    public let figures: [FigureSpec]
+    /// The figures to draw, typed by the experiment's kind.
+    public let figures: FigureRequests
     public let body: Body
     /// The spec as run: defaults filled in, shorthands expanded, canonical member order, the
     /// effective seed. Its canonical text is what the spec hash covers.
     public let resolved: JSONValue
     /// The file the spec came from, as named by the user.
     public let file: String
+
+    public var kind: ExperimentKind {
+        switch body {
+        case .activations: .activations
+        case .training: .training
+        case .meanField: .meanField
+        case .jacobian: .jacobian
+        case .sweep: .sweep
+        }
+    }
 
     /// Builds the typed spec from a resolved value.
     static func read(_ resolved: JSONValue, context: SpecReader.Context) throws(SpecError) -> ExperimentSpec {
@@ -36,36 +47,54 @@ public struct ExperimentSpec: Sendable {
                 "expected up to 64 lower-case letters, digits and '-', starting with a letter or digit, found \"\(id)\""
             )
         }
-        let kind = reader.member("kind").string
-        var figures = try FigureSpec.readAll(reader["figures"], types: SpecSchema.figureTypes[kind] ?? [])
-        let body: Body
-        switch kind {
-        case "activations": body = .activations(try ActivationsExperiment.read(reader))
-        case "training": body = .training(try TrainingExperiment.read(reader))
-        case "meanfield":
-            let experiment = try MeanFieldExperiment.read(reader, figures: figures)
-            if !reader.has("figures") { figures = figures.filter { experiment.availableFigureTypes.contains($0.type) } }
-            body = .meanField(experiment)
-        case "jacobian": body = .jacobian(try JacobianExperiment.read(reader))
-        case "sweep": body = .sweep(try SweepExperiment.read(reader, id: id, seed: UInt64(reader.member("seed").int)))
-        default: preconditionFailure("schema admitted unknown kind \(kind)")
+        let seed = UInt64(reader.member("seed").int)
+        guard let kind = ExperimentKind(rawValue: reader.member("kind").string) else {
+            preconditionFailure("schema admitted unknown kind \(reader.member("kind").string)")
         }
-        let seed = reader.member("seed").int
+        let figuresReader = reader["figures"]
+        let body: Body
+        let figures: FigureRequests
+        switch kind {
+        case .activations:
+            body = .activations(try ActivationsExperiment.read(reader))
+            figures = .activations(try FigureRequestReader.readAll(figuresReader))
+        case .training:
+            body = .training(try TrainingExperiment.read(reader))
+            figures = .training(try FigureRequestReader.readAll(figuresReader))
+        case .meanField:
+            let experiment = try MeanFieldExperiment.read(reader)
+            body = .meanField(experiment)
+            figures = .meanField(try experiment.figures(figuresReader, at: reader))
+        case .jacobian:
+            body = .jacobian(try JacobianExperiment.read(reader))
+            figures = .jacobian(try FigureRequestReader.readAll(figuresReader))
+        case .sweep:
+            body = .sweep(try SweepExperiment.read(reader, id: id, seed: seed))
+            figures = .sweep(try FigureRequestReader.readAll(figuresReader))
+        }
         return ExperimentSpec(
-            id: id, title: reader.member("title").string, description: reader.member("description").string, kind: kind,
-            seed: UInt64(seed), references: readReferences(reader["references"]),
-            figures: figures,
-            body: body, resolved: resolved, file: context.file)
+            id: id, title: reader.member("title").string, description: reader.member("description").string,
+            seed: seed, references: try readReferences(reader["references"]), figures: figures, body: body,
+            resolved: resolved, file: context.file)
     }
 
-    private static func readReferences(_ list: SpecReader?) -> [Reference] {
-        (list?.elements ?? []).map { reader in
-            if reader.isString { return Bibliography.entry(reader.string)! }
-            return Reference(
-                key: reader.member("key").string, authors: reader.member("authors").string,
-                title: reader.member("title").string, venue: reader.member("venue").string,
-                year: reader.member("year").int, url: reader["url"]?.string)
+    private static func readReferences(_ list: SpecReader?) throws(SpecError) -> [Reference] {
+        var references: [Reference] = []
+        for reader in list?.elements ?? [] {
+            if reader.isString {
+                guard let entry = Bibliography.entry(reader.string) else {
+                    throw reader.error("unknown bibliography key \"\(reader.string)\"")
+                }
+                references.append(entry)
+            } else {
+                references.append(
+                    Reference(
+                        key: reader.member("key").string, authors: reader.member("authors").string,
+                        title: reader.member("title").string, venue: reader.member("venue").string,
+                        year: reader.member("year").int, url: reader["url"]?.string))
+            }
         }
+        return references
     }
 
     /// The same experiment under another root seed (`initlab run --seed`); the resolved spec

@@ -1,28 +1,23 @@
+import ExperimentKinds
 import JSON
 
 /// The schema of an experiment spec file (format version 1): one object per kind, chosen by `kind`.
 public enum SpecSchema {
-    /// Every experiment kind and its schema.
-    static let kinds: [(name: String, schema: Schema)] = [
-        ("activations", ActivationsSchema.schema),
-        ("training", TrainingSchema.schema),
-        ("meanfield", MeanFieldSchema.schema),
-        ("jacobian", JacobianSchema.schema),
-        ("sweep", SweepSchema.schema),
-    ]
+    /// The schema of one kind's spec files.
+    static func schema(for kind: ExperimentKind) -> Schema {
+        switch kind {
+        case .activations: ActivationsSchema.schema
+        case .training: TrainingSchema.schema
+        case .meanField: MeanFieldSchema.schema
+        case .jacobian: JacobianSchema.schema
+        case .sweep: SweepSchema.schema
+        }
+    }
 
     public static let experiment = Schema(
-        .tagged(key: "kind", cases: kinds, allowsShorthand: false),
+        .tagged(
+            key: "kind", cases: ExperimentKind.allCases.map { ($0.rawValue, schema(for: $0)) }, allowsShorthand: false),
         "An InitLab experiment: a declarative description of networks, initializers, data, figures and seed.")
-
-    /// Figure types each kind can draw.
-    public static let figureTypes: [String: [String]] = [
-        "activations": ActivationsSchema.figureTypes,
-        "training": TrainingSchema.figureTypes,
-        "meanfield": MeanFieldSchema.figureTypes,
-        "jacobian": JacobianSchema.figureTypes,
-        "sweep": SweepSchema.figureTypes,
-    ]
 
     /// The JSON Schema document `initlab schema` prints.
     public static var jsonSchemaDocument: JSONValue {

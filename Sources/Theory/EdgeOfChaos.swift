@@ -13,9 +13,9 @@ public struct EdgeOfChaos: Sendable {
         public let q: Double
         public let sigmaW2: Double
         public let sigmaB2: Double
-        /// Slope of the variance map at q: the fixed point attracts when it is below 1.
+        /// Slope of the variance map at q.
         public let qSlope: Double
-        public var isAttracting: Bool { qSlope < 1 }
+        public var stability: FixedPointStability { FixedPointStability(slope: qSlope) }
 
         public init(q: Double, sigmaW2: Double, sigmaB2: Double, qSlope: Double) {
             self.q = q
@@ -37,9 +37,37 @@ public struct EdgeOfChaos: Sendable {
     /// The curve sampled at the given fixed points.
     public func curve(q values: [Double]) -> [Point] { values.map(point) }
 
+    /// Whether the edge of chaos is a single point. A positively homogeneous activation (ReLU,
+    /// leaky ReLU, identity) has a linear variance map, q' = sigmaW2 E[phi'(z)^2] q + sigmaB2:
+    /// chi1 = 1 only at sigmaB2 = 0 and sigmaW2 = 1 / E[phi'(z)^2] (He's 2 for ReLU), where every
+    /// q is a marginal fixed point.
+    public var isSinglePoint: Bool {
+        switch activation {
+        case .relu, .leakyReLU, .identity: true
+        case .sigmoid, .tanh, .elu, .selu, .gelu, .swish, .softsign, .softplus, .erf: false
+        }
+    }
+
+    /// C in 1 - c^l ~ C / l^2 on the edge of chaos, where it is known in closed form: ReLU's
+    /// 9 pi^2 / 2 (Hayou et al. 2019); smooth activations converge like 1 / l instead.
+    public var inverseSquareCorrelationAsymptote: Double? {
+        if case .relu = activation { 9 * Double.pi * Double.pi / 2 } else { nil }
+    }
+
     /// The critical point for a bias variance: the smallest q > 0 with sigmaB2(q) = target, or
-    /// nil when the curve never reaches it (ReLU has no edge of chaos for sigmaB2 > 0).
+    /// nil when the curve never reaches it. A single-point edge of chaos (`isSinglePoint`) exists
+    /// only at sigmaB2 = 0; its point is reported at q = 1 with the exact sigmaW2.
     public func critical(sigmaB2 target: Double) -> Point? {
+        if isSinglePoint {
+            guard target == 0 else { return nil }
+            let sigmaW2: Double
+            switch activation {
+            case .leakyReLU(let slope): sigmaW2 = 2 / (1 + slope * slope)
+            case .identity: sigmaW2 = 1
+            default: sigmaW2 = 2
+            }
+            return Point(q: 1, sigmaW2: sigmaW2, sigmaB2: 0, qSlope: 1)
+        }
         let grid = (0...240).map { pow(10, -8 + Double($0) * 0.05) }
         var previous: (q: Double, gap: Double)?
         for q in grid {

@@ -73,7 +73,9 @@ public struct MeanField: Sendable {
         case diverges
 
         public var q: Double? { if case .point(let q, _) = self { q } else { nil } }
-        public var isAttracting: Bool { if case .point(_, let slope) = self { slope < 1 } else { false } }
+        public var isAttracting: Bool {
+            if case .point(_, let slope) = self { FixedPointStability(slope: slope) == .attracting } else { false }
+        }
     }
 
     /// The smallest ATTRACTING fixed point, or `.diverges`. Roots are bracketed on a log grid of
@@ -96,7 +98,7 @@ public struct MeanField: Sendable {
         }
         for q in candidates.sorted() {
             let slope = q == 0 ? chi1(at: 0) : qMapSlope(q)
-            if slope < 1 { return .point(q: q, slope: slope) }
+            if FixedPointStability(slope: slope) == .attracting { return .point(q: q, slope: slope) }
         }
         return .diverges
     }

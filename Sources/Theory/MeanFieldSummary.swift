@@ -33,7 +33,9 @@ public struct MeanFieldSummary: Sendable {
     public init(_ meanField: MeanField) {
         self.meanField = meanField
         fixedPoint = meanField.fixedPoint
-        if case .point(let q, let slope) = meanField.smallestFixedPoint, slope >= 1, fixedPoint.q != q {
+        if case .point(let q, let slope) = meanField.smallestFixedPoint,
+            FixedPointStability(slope: slope) != .attracting, fixedPoint.q != q
+        {
             repellingFixedPoint = q
         } else {
             repellingFixedPoint = nil

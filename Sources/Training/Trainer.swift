@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Results
 
 /// Trains one network with mini-batch gradient descent and records its `TrainingLog`.
 ///

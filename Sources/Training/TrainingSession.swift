@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Results
 import Synchronization
 
 /// One training run in progress: the network, its buffers, its batch order and its log. A

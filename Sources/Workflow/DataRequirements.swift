@@ -10,12 +10,8 @@ enum DataRequirements {
         switch spec.body {
         case .training(let experiment): sources = [experiment.data]
         case .sweep(let sweep):
-            for cell in sweep.cells {
-                if case .training(let experiment) = cell.spec.body, !sources.contains(experiment.data) {
-                    sources.append(experiment.data)
-                }
-            }
-        default: break
+            for cell in sweep.cells where !sources.contains(cell.training.data) { sources.append(cell.training.data) }
+        case .activations, .meanField, .jacobian: break
         }
         do {
             return try sources.flatMap { source throws(DatasetError) in

@@ -26,7 +26,8 @@ public enum ExperimentCatalog {
             let path = experiments.appendingPathComponent(name).path
             do {
                 let spec = try SpecLoader.load(path: path)
-                return Entry(file: path, id: spec.id, kind: spec.kind, status: status(of: spec, reports: reports))
+                return Entry(
+                    file: path, id: spec.id, kind: spec.kind.rawValue, status: status(of: spec, reports: reports))
             } catch {
                 return Entry(
                     file: path, id: nil, kind: nil,

@@ -117,7 +117,7 @@ public enum ExperimentWorkflow {
             throw WorkflowError("\(path): \(error.description)")
         }
         do {
-            return (result, try FigureFactory.render(spec: spec, result: result))
+            return (result, try FigureFactory.render(spec.figures, for: result))
         } catch {
             throw WorkflowError("\(path): drawing figures failed: \(error)")
         }

@@ -1,3 +1,4 @@
+import ExperimentKinds
 import Foundation
 import JSON
 
@@ -6,11 +7,14 @@ import JSON
 enum Headline {
     static func values(_ results: JSONValue) -> [String: String] {
         var values: [String: String] = [:]
-        activations(results, into: &values)
-        training(results, into: &values)
-        meanField(results, into: &values)
-        jacobian(results, into: &values)
-        sweep(results, into: &values)
+        guard let name = string(results, "kind"), let kind = ExperimentKind(rawValue: name) else { return values }
+        switch kind {
+        case .activations: activations(results, into: &values)
+        case .training: training(results, into: &values)
+        case .meanField: meanField(results, into: &values)
+        case .jacobian: jacobian(results, into: &values)
+        case .sweep: sweep(results, into: &values)
+        }
         return values
     }
 
@@ -73,8 +77,8 @@ enum Headline {
             guard let activation = string(curve, "activation"), let bias = number(curve, "sigma_b2") else { continue }
             let name = "\(activation) at sigma_b^2 = \(text(bias))"
             if let critical = number(curve, "sigma_w2") { values["\(name): critical sigma_w^2"] = text(critical) }
-            if case .bool(let attracting)? = curve.value(at: JSONPointer(["attracting"])) {
-                values["\(name): q* attracting"] = String(attracting)
+            if case .bool(let repels)? = curve.value(at: JSONPointer(["q_star_repels"])) {
+                values["\(name): q* repels"] = String(repels)
             }
         }
         if let within = number(results, "meanfield", "empirical", "layers_q_within_3_se") {

@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (training, "pinned", "d14e8bbf673d57889614d3624d896a3de2005acc2e2dabd4bdb59c4ea224135c"),
-        (activations, "pinned-activations", "d55a8eec5cf6904169ccdae325ca87102a88135119444bc8dc063925a5d7a63e"),
+        (training, "pinned", "75692a46084d404be40af7567d998351c0190f2510a63342f6c7e58d311ec710"),
+        (activations, "pinned-activations", "71df3e71dca1227761dbe6c849b5797555f9a5b3980f3ebc45bea0404d18408c"),
     ])
     func debugBuildMatchesTheReleaseHash(spec: String, id: String, releaseHash: String) throws {
         let workspace = try Workspace()

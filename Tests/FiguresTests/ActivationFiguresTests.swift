@@ -20,7 +20,7 @@ import Testing
 
     @Test func histogramGridHasOneRowPerVariantAndSharedEdges() throws {
         let (spec, result) = try Self.experiment()
-        let draft = try FigureFactory.draft(spec.figures[0], spec: spec, result: result)
+        let draft = try #require(try FigureFactory.drafts(spec.figures, for: result).first)
         #expect(draft.figure.rows == 2 && draft.figure.columns == 3 && draft.figure.panels.count == 6)
         #expect(draft.figure.rowLabels == ["He", "small"])
         var edges: Set<[Double]> = []
@@ -38,7 +38,7 @@ import Testing
 
     @Test func renderedFiguresCarryStableIdsAndAllFormats() throws {
         let (spec, result) = try Self.experiment()
-        let figures = try FigureFactory.render(spec: spec, result: result)
+        let figures = try FigureFactory.render(spec.figures, for: result)
         #expect(figures.map(\.id) == ["fig-fig-histograms", "fig-fig-layer-statistics"])
         for figure in figures {
             #expect(!figure.png.isEmpty && !figure.pdf.isEmpty && !figure.svg.isEmpty && figure.pixelDigest.count == 64)

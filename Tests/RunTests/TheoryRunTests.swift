@@ -32,9 +32,10 @@ import Testing
         let critical = try #require(result.depthScales?.critical)
         #expect(abs(critical - 1.76095) < 1e-5, "\(critical)")
         let curves = Dictionary(uniqueKeysWithValues: result.correlationCurves.map { ($0.activation, $0) })
-        #expect(curves["tanh"]?.attracting == true && curves["ReLU"]?.attracting == true)
+        #expect(curves["tanh"]?.repelling == false && curves["ReLU"]?.repelling == false)
+        #expect(curves["ReLU"]?.singleCriticalPoint == true && curves["tanh"]?.singleCriticalPoint == false)
         #expect(
-            curves["swish"]?.attracting == false && curves["GELU"]?.attracting == false,
+            curves["swish"]?.repelling == true && curves["GELU"]?.repelling == true,
             "swish and GELU repel at small sigma_b^2")
         // Hayou et al.: on the ReLU edge of chaos 1 - c^l ~ 9 pi^2 / (2 l^2).
         let relu = try #require(curves["ReLU"])

@@ -56,7 +56,7 @@ import Testing
         #expect(orthogonal.activation == .leakyReLU(slope: 0.2))
         #expect(orthogonal.initializer.weight == .orthogonal(gain: 1.5))
         #expect(experiment.histogram == HistogramSpec(bins: 30, range: .automatic, values: .activation))
-        #expect(spec.figures.map(\.name) == ["histograms", "layer-statistics"])
+        #expect(spec.figures.names == ["histograms", "layer-statistics"])
         // The spec as run shows the expanded initializer with its defaults.
         #expect(spec.resolved.value(at: JSONPointer(["network", "initializer", "mode"])) == .string("fan_in"))
         #expect(spec.resolved.value(at: JSONPointer(["network", "initializer", "gain"])) == .string("relu"))

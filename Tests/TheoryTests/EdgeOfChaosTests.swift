@@ -12,13 +12,13 @@ import Testing
         let curve = EdgeOfChaos(activation: activation)
         let below = try #require(curve.critical(sigmaB2: threshold * 0.9))
         let above = try #require(curve.critical(sigmaB2: threshold * 1.1))
-        #expect(!below.isAttracting && above.isAttracting)
+        #expect(below.stability != .attracting && above.stability == .attracting)
         // Locate the switch along the curve to 6 digits.
         var low = below.q
         var high = above.q
         for _ in 0..<100 {
             let middle = (low + high) / 2
-            if curve.point(q: middle).isAttracting { high = middle } else { low = middle }
+            if curve.point(q: middle).stability == .attracting { high = middle } else { low = middle }
         }
         let switchPoint = curve.point(q: (low + high) / 2)
         // theory.md prints six decimals.

@@ -41,7 +41,7 @@ import Testing
         let point = try #require(EdgeOfChaos(activation: .tanh).critical(sigmaB2: 0.05))
         #expect(Self.close(point.sigmaW2, 1.76095), "\(point.sigmaW2)")
         #expect(Self.close(point.q, 0.570048), "\(point.q)")
-        #expect(point.isAttracting)
+        #expect(point.stability == .attracting)
         // initializers.md 11: sigmaB2 -> sigmaW2 (q*), to the printed digits.
         for (sigmaB2, sigmaW2) in [(1e-4, 1.0860), (0.01, 1.4242), (0.04, 1.7008), (0.1, 1.9861), (0.2, 2.2852)] {
             let critical = try #require(EdgeOfChaos(activation: .tanh).critical(sigmaB2: sigmaB2))

@@ -1,6 +1,7 @@
 import LinearAlgebra
 import Network
 import Randomness
+import Results
 import Testing
 import Training
 

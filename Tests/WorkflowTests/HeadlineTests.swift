@@ -9,7 +9,7 @@ import Testing
     @Test func trainingHeadlinesAverageOverRepeats() throws {
         let values = try Self.values(
             """
-            {"training": {"variants": [{"label": "He", "runs": [
+            {"kind": "training", "training": {"variants": [{"label": "He", "runs": [
               {"final_loss_last_100": 0.4, "diverged_at": null, "evaluations": [{"test_accuracy": 0.5}, {"test_accuracy": 0.8}]},
               {"final_loss_last_100": 0.6, "diverged_at": 12, "evaluations": [{"test_accuracy": 0.9}]}]}]}}
             """)
@@ -18,15 +18,31 @@ import Testing
         #expect(values["He: diverged repeats"] == "1")
     }
 
-    @Test func theoryAndSweepHeadlines() throws {
+    @Test func meanFieldHeadlines() throws {
         let values = try Self.values(
             """
-            {"meanfield": {"depth_scales": {"critical_sigma_w2": 1.76095},
-                           "correlation_depth": [{"activation": "swish", "sigma_b2": 0.04, "sigma_w2": 2.82, "attracting": false}]},
-             "sweep": {"metric": "test_accuracy", "cells": [{"value": 0.25}, {"value": 0.75}]}}
+            {"kind": "meanfield", "meanfield": {"depth_scales": {"critical_sigma_w2": 1.76095},
+               "correlation_depth": [{"activation": "swish", "sigma_b2": 0.04, "sigma_w2": 2.82, "q_star_repels": true}]}}
             """)
         #expect(values["edge of chaos sigma_w^2"] == "1.76095")
-        #expect(values["swish at sigma_b^2 = 0.04: q* attracting"] == "false")
+        #expect(values["swish at sigma_b^2 = 0.04: q* repels"] == "true")
+    }
+
+    @Test func sweepHeadlines() throws {
+        let values = try Self.values(
+            """
+            {"kind": "sweep", "sweep": {"metric": "test_accuracy", "cells": [{"value": 0.25}, {"value": 0.75}]}}
+            """)
         #expect(values["test_accuracy: mean over 2 cells"] == "0.5" && values["test_accuracy: best cell"] == "0.75")
+    }
+
+    /// Each kind reads only its own part: a sweep's results say nothing about training.
+    @Test func headlinesFollowTheKind() throws {
+        let values = try Self.values(
+            """
+            {"kind": "sweep", "sweep": {"metric": "final_loss", "cells": [{"value": 1}]},
+             "training": {"variants": [{"label": "He", "runs": []}]}}
+            """)
+        #expect(values.keys.sorted() == ["final_loss: best cell", "final_loss: mean over 1 cells"])
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import JSON
+import Spec
+import Testing
+
+/// Specs that validation used to accept and then mishandle (issue 9): each must be refused with
+/// the JSON path of the problem, or run as the spec says.
+@Suite struct SpecDefectTests {
+    static func problem(_ text: String) -> String? {
+        do {
+            _ = try SpecLoader.parse(text, file: "defect.json")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    static let meanFieldHeader = #""id": "mf", "title": "mf", "kind": "meanfield", "seed": 1"#
+
+    @Test func aMeanFieldSpecNeedsASection() throws {
+        let message = try #require(Self.problem("{\(Self.meanFieldHeader)}"))
+        #expect(message.hasPrefix("defect.json: /"), "\(message)")
+        #expect(message.contains("at least one of the sections") && message.contains("\"phase_diagram\""), "\(message)")
+    }
+
+    @Test(arguments: [
+        (#""sigma_w2": [-1, 2], "sigma_b2": [0, 1]"#, "/phase_diagram/sigma_w2"),
+        (#""sigma_w2": [0, 2], "sigma_b2": [0, 1]"#, "/phase_diagram/sigma_w2"),
+        (#""sigma_w2": [1, 2], "sigma_b2": [-0.5, 1]"#, "/phase_diagram/sigma_b2"),
+    ])
+    func varianceRangesCannotBeNegative(ranges: String, pointer: String) throws {
+        let spec = "{\(Self.meanFieldHeader), \"phase_diagram\": {\"activation\": \"tanh\", \(ranges)}}"
+        let message = try #require(Self.problem(spec))
+        #expect(message.contains("defect.json: \(pointer)") && message.contains("variance range"), "\(message)")
+    }
+
+    @Test func aFigureWithoutItsSectionIsBlamedOnTheFigure() throws {
+        let spec = """
+            {\(Self.meanFieldHeader), "depth_scales": {"activation": "tanh", "sigma_b2": 0.05, "sigma_w2": [1, 2]},
+             "figures": [{"type": "depth-scales"}, {"type": "phase-diagram"}]}
+            """
+        let message = try #require(Self.problem(spec))
+        #expect(message.contains("/figures/1") && message.contains("\"phase_diagram\""), "\(message)")
+    }
+
+    @Test func aNumberBeyondDoubleSaysSo() throws {
+        let spec = """
+            {\(Self.meanFieldHeader), "depth_scales": {"activation": "tanh", "sigma_b2": 1e400, "sigma_w2": [1, 2]}}
+            """
+        let message = try #require(Self.problem(spec))
+        #expect(message.contains("/depth_scales/sigma_b2") && message.contains("overflows"), "\(message)")
+        #expect(!message.contains("found a number"), "\(message)")
+    }
+
+    static func sweep(id: String = "sw", axisPath: String = "/network/depth") -> String {
+        """
+        {"id": "\(id)", "title": "sweep", "kind": "sweep", "seed": 3,
+         "base": {"data": {"name": "synthetic", "train_size": 64, "test_size": 16},
+                  "network": {"depth": 2, "width": 8, "activation": "tanh", "initializer": "glorot-uniform"},
+                  "training": {"iterations": 4, "batch_size": 16}},
+         "axes": [{"path": "/network/width", "label": "width", "values": [4, 8]},
+                  {"path": "\(axisPath)", "label": "depth", "values": [1, 2]}]}
+        """
+    }
+
+    @Test(arguments: ["/", "network/depth", "/network/~2depth"])
+    func aBadAxisPathIsBlamedOnItsOwnAxis(path: String) throws {
+        let message = try #require(Self.problem(Self.sweep(axisPath: path)))
+        #expect(message.hasPrefix("defect.json: /axes/1/path"), "\(message)")
+    }
+
+    @Test func theLongestDocumentedSweepIdIsAccepted() throws {
+        let id = String(repeating: "s", count: 64)
+        #expect(Self.problem(Self.sweep(id: id)) == nil)
+    }
+
+    @Test(arguments: ["test_images", "test_labels"])
+    func halfATestPairIsRefused(key: String) throws {
+        let spec = """
+            {"id": "t", "title": "t", "kind": "training", "seed": 1,
+             "data": {"name": "idx", "train_images": "a", "train_labels": "b", "\(key)": "c"},
+             "network": {"depth": 1, "width": 4, "activation": "relu", "initializer": "he-normal"},
+             "training": {"iterations": 1}}
+            """
+        let message = try #require(Self.problem(spec))
+        #expect(message.hasPrefix("defect.json: /data/\(key)"), "\(message)")
+    }
+}
