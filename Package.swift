@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["CCrypto"]),
         .target(name: "JSON"),
         .target(name: "Randomness", dependencies: ["Hashing"]),
+        // Durable, atomic file and folder replacement (fsync, rename exchange, crash recovery).
+        .target(name: "AtomicFiles"),
 
         // Numerics: pure value types and functions.
         // The numeric kernels use AVX2 and FMA (x86-64-v3: every x86 server since 2013). The flag is
@@ -67,17 +69,20 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Results", "Figures", "Spec", "Hashing", "JSON", .product(name: "Mustache", package: "swift-mustache"),
+                "Results", "Figures", "Spec", "Hashing", "JSON", "AtomicFiles",
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
             name: "Workflow",
-            dependencies: ["Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing", "JSON"]),
+            dependencies: [
+                "Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing", "JSON", "AtomicFiles",
+            ]),
 
         // The command-line tool: argument parsing and error printing only.
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Workflow", "Spec", "Theory", "Network", "LinearAlgebra",
+                "Workflow", "Spec", "Theory", "Network", "LinearAlgebra", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -90,6 +95,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Network", "LinearAlgebra", "Randomness"]),

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import JSON
 import Mustache
@@ -39,7 +40,7 @@ public enum ReportIndex {
     /// Rewrites `directory/index.html` atomically from the reports present.
     public static func write(in directory: URL) throws {
         let html = template.render(context(entries(in: directory)))
-        try AtomicWriter.write(Data(html.utf8), to: directory.appendingPathComponent("index.html"))
+        try AtomicFile.write(Data(html.utf8), to: directory.appendingPathComponent("index.html"))
     }
 
     static func context(_ entries: [Entry]) -> [String: Any] {

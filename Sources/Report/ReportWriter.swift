@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import JSON
 
@@ -5,6 +6,9 @@ import JSON
 ///
 /// Layout: index.html, results.json, manifest.json, spec.json (the spec as run) and
 /// figures/fig-<id>-<name>.{png,pdf,svg}.
+///
+/// Writers of one reports folder take turns (a `DirectoryLock` on it), so concurrent runs end
+/// with one complete report; each write first recovers what an interrupted one left behind.
 public enum ReportWriter {
     /// The files of a report, by path relative to its folder. With `selfContained`, index.html
     /// carries every image and download inline (data: URLs) and needs no other file.
@@ -31,8 +35,32 @@ public enum ReportWriter {
         -> URL
     {
         let folder = reportsDirectory.appendingPathComponent(content.spec.id)
-        try AtomicWriter.replaceDirectory(folder, with: files(for: content, selfContained: selfContained))
-        try ReportIndex.write(in: reportsDirectory)
+        try Folder.create(reportsDirectory)
+        try DirectoryLock.withLock(on: reportsDirectory, exclusive: true) {
+            _ = try recoverLocked(reportsDirectory)
+            let staged = try Staging.folder(for: folder, files: files(for: content, selfContained: selfContained))
+            try AtomicReplacement.replace(
+                [AtomicReplacement.Item(staged: staged, target: folder)], in: reportsDirectory)
+            try ReportIndex.write(in: reportsDirectory)
+        }
         return folder
+    }
+
+    /// Puts right what interrupted writes left in `reportsDirectory` (a missing report gets its
+    /// previous version back, hidden staging and retired copies are removed, the index is
+    /// rewritten) and says what was done, one line per action. Nothing when the folder is absent.
+    public static func recover(in reportsDirectory: URL) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: reportsDirectory.path) else { return [] }
+        return try DirectoryLock.withLock(on: reportsDirectory, exclusive: true) {
+            try recoverLocked(reportsDirectory)
+        }
+    }
+
+    private static func recoverLocked(_ reportsDirectory: URL) throws -> [String] {
+        let actions = try SwapRecovery.recover(in: reportsDirectory, onlyAbandoned: true)
+        guard !actions.isEmpty else { return [] }
+        // An interrupted write may have changed a report without its index entry.
+        try ReportIndex.write(in: reportsDirectory)
+        return actions.map(\.description) + ["rewrote \(reportsDirectory.appendingPathComponent("index.html").path)"]
     }
 }

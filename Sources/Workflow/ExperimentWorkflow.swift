@@ -49,6 +49,8 @@ public enum ExperimentWorkflow {
         public let servedFromCache: Bool
         /// Why a cache entry with the right key was not used, if it was not.
         public let cacheNote: String?
+        /// What was put right in the reports folder after an interrupted earlier write, one line each.
+        public var recovered: [String] = []
     }
 
     /// Validates one spec file without running it.
@@ -73,15 +75,24 @@ public enum ExperimentWorkflow {
             }
         }
         let folder = options.reportsDirectory.appendingPathComponent(spec.id)
+        let recovered: [String]
+        do {
+            recovered = try ReportWriter.recover(in: options.reportsDirectory)
+        } catch {
+            throw WorkflowError(
+                "\(options.reportsDirectory.path): recovering an interrupted earlier write failed: \(error)")
+        }
         let dataFiles = try DataRequirements.files(for: spec, path: path, root: options.dataRoot)
         let cacheKey = CacheKey.compute(spec: spec, dataHashes: dataFiles.map(\.sha256))
         var cacheNote: String?
         if !options.force {
             switch CachedReport.check(folder: folder, key: cacheKey, selfContained: options.selfContained) {
             case .hit:
-                return Outcome(
+                var outcome = Outcome(
                     experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
                     wallTimeSeconds: seconds(since: start, clock: clock), servedFromCache: true, cacheNote: nil)
+                outcome.recovered = recovered
+                return outcome
             case .corrupt(let reason):
                 cacheNote = "cached report is corrupt (\(reason)); recomputed"
             case .miss:
@@ -98,11 +109,13 @@ public enum ExperimentWorkflow {
             try ReportWriter.write(content, to: options.reportsDirectory, selfContained: options.selfContained)
         } catch {
             throw WorkflowError(
-                "\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
+                "\(path): writing the report \(folder.path) failed, any earlier report is left as it was: \(error)")
         }
-        return Outcome(
+        var outcome = Outcome(
             experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: wallTime,
             servedFromCache: false, cacheNote: cacheNote)
+        outcome.recovered = recovered
+        return outcome
     }
 
     /// Runs the experiment and draws its figures, in memory.

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Datasets
 import Foundation
 import Hashing
@@ -40,7 +41,7 @@ struct FileCellStore: SweepCellStore {
             "diverged_runs": .integer(entry.divergedRuns),
             "checksum": .string(Self.checksum(key: key, value: metric, diverged: entry.divergedRuns)),
         ]
-        try? AtomicWriter.write(
+        try? AtomicFile.write(
             Data(JSONWriter.pretty(object).utf8), to: directory.appendingPathComponent(key + ".json"))
     }
 

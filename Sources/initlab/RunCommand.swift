@@ -45,6 +45,8 @@ struct RunCommand: ParsableCommand {
                 progress: display.progress, force: force, selfContained: selfContained)
             do {
                 let outcome = try ExperimentWorkflow.run(path: path, options: options)
+                display.clear()
+                for line in outcome.recovered { note("initlab: \(line)") }
                 display.finished(outcome)
             } catch {
                 display.clear()

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// What the CLI does with paths it must not overwrite, and how it says why a write failed.
+@Suite struct FileSafetyTests {
+    @Test func schemaOutRefusesAnythingButARegularFile() throws {
+        let workspace = try Workspace()
+        let fifo = workspace.url.appendingPathComponent("fifo")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        var output = try CLI.run(["schema", "--out", "fifo"], in: workspace.url)
+        #expect(output.status == 1, "replaced a FIFO: \(output.stderr)")
+        #expect(output.stderr.contains("cannot write \(fifo.path): it is a FIFO"), "\(output.stderr)")
+        var status = stat()
+        #expect(lstat(fifo.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the FIFO is gone")
+
+        try FileManager.default.createDirectory(
+            at: workspace.url.appendingPathComponent("folder"), withIntermediateDirectories: false)
+        output = try CLI.run(["schema", "--out", "folder"], in: workspace.url)
+        #expect(output.status == 1 && output.stderr.contains("it is a folder, not a regular file"), "\(output.stderr)")
+
+        try workspace.write("file", "x")
+        output = try CLI.run(["schema", "--out", "file/schema.json"], in: workspace.url)
+        #expect(output.status == 1 && output.stderr.contains("file/schema.json: Not a directory"), "\(output.stderr)")
+        #expect(!output.stderr.contains("NSCocoaErrorDomain"))
+
+        output = try CLI.run(["schema", "--out", "sub/schema.json"], in: workspace.url)
+        #expect(output.status == 0)
+        #expect(try workspace.text("sub/schema.json").contains("\"$schema\""))
+        #expect(workspace.files(under: "sub") == ["schema.json"])
+    }
+
+    @Test func runOutBelowARegularFileNamesTheCause() throws {
+        let workspace = try Workspace()
+        try workspace.write("small.json", RunCommandTests.spec())
+        try workspace.write("file", "x")
+        let output = try CLI.run(["run", "small.json", "--out", "file/Reports", "--quiet"], in: workspace.url)
+        #expect(output.status == 1)
+        #expect(
+            output.stderr.contains("file/Reports: it is a regular file") || output.stderr.contains("Not a directory"),
+            "\(output.stderr)")
+        #expect(!output.stderr.contains("NSCocoaErrorDomain"), "\(output.stderr)")
+    }
+}
