@@ -17,7 +17,7 @@ public enum Manifest {
             "format_version": .integer(formatVersion),
             "experiment": .string(content.spec.id),
             "title": .string(content.spec.title),
-            "kind": .string(content.spec.kind),
+            "kind": .string(content.kindName),
             "seed": .integer(content.spec.seed),
             "seed_overridden": .bool(provenance.seedOverridden),
             "cache_key": .string(content.cacheKey),

@@ -12,6 +12,21 @@ public enum ReportIndex {
         public let kind: String
         public let seed: String
         public let figures: [(id: String, title: String)]
+
+        init(id: String, title: String, kind: String, seed: String, figures: [(id: String, title: String)]) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.seed = seed
+            self.figures = figures
+        }
+
+        /// The entry of a report about to be written.
+        init(_ content: ReportContent) {
+            self.init(
+                id: content.spec.id, title: content.spec.title, kind: content.kindName, seed: String(content.spec.seed),
+                figures: content.figures.map { ($0.id, $0.title) })
+        }
     }
 
     /// The reports found under `directory` (folders with a readable manifest.json), by id.
@@ -37,10 +52,19 @@ public enum ReportIndex {
         }
     }
 
+    /// The reports under `directory` with `entry` in place of the report of the same id (the
+    /// one about to be written).
+    static func entries(in directory: URL, replacing entry: Entry) -> [Entry] {
+        (entries(in: directory).filter { $0.id != entry.id } + [entry]).sorted { $0.id < $1.id }
+    }
+
+    /// The index page listing `entries`.
+    static func html(_ entries: [Entry]) -> String { template.render(context(entries)) }
+
     /// Rewrites `directory/index.html` atomically from the reports present.
     public static func write(in directory: URL) throws {
-        let html = template.render(context(entries(in: directory)))
-        try AtomicFile.write(Data(html.utf8), to: directory.appendingPathComponent("index.html"))
+        try AtomicFile.write(
+            Data(html(entries(in: directory)).utf8), to: directory.appendingPathComponent("index.html"))
     }
 
     static func context(_ entries: [Entry]) -> [String: Any] {

@@ -39,9 +39,21 @@ public enum ReportWriter {
         try DirectoryLock.withLock(on: reportsDirectory, exclusive: true) {
             _ = try recoverLocked(reportsDirectory)
             let staged = try Staging.folder(for: folder, files: files(for: content, selfContained: selfContained))
-            try AtomicReplacement.replace(
-                [AtomicReplacement.Item(staged: staged, target: folder)], in: reportsDirectory)
-            try ReportIndex.write(in: reportsDirectory)
+            do {
+                // The index is finished before the swap and swapped with the report, all or
+                // none: a failure to write it leaves the earlier report and index in place.
+                let entries = ReportIndex.entries(in: reportsDirectory, replacing: ReportIndex.Entry(content))
+                let index = reportsDirectory.appendingPathComponent("index.html")
+                let stagedIndex = try Staging.file(for: index, data: Data(ReportIndex.html(entries).utf8))
+                try AtomicReplacement.replace(
+                    [
+                        AtomicReplacement.Item(staged: staged, target: folder),
+                        AtomicReplacement.Item(staged: stagedIndex, target: index),
+                    ], in: reportsDirectory)
+            } catch {
+                try? Folder.remove(staged)
+                throw error
+            }
         }
         return folder
     }

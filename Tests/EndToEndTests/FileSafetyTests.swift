@@ -41,3 +41,25 @@ import Testing
         #expect(!output.stderr.contains("NSCocoaErrorDomain"), "\(output.stderr)")
     }
 }
+
+/// A failed run leaves the earlier report untouched, whichever file fails.
+@Suite struct FailedWriteTests {
+    @Test func indexThatCannotBeWrittenLeavesTheEarlierReport() throws {
+        let workspace = try Workspace()
+        try workspace.write("small.json", RunCommandTests.spec())
+        #expect(try CLI.run(["run", "small.json", "--quiet"], in: workspace.url).status == 0)
+        let before = try workspace.data("Reports/small/results.json")
+        // index.html becomes something that cannot be replaced by a file.
+        try FileManager.default.removeItem(at: workspace.url.appendingPathComponent("Reports/index.html"))
+        try FileManager.default.createDirectory(
+            at: workspace.url.appendingPathComponent("Reports/index.html"), withIntermediateDirectories: false)
+        let output = try CLI.run(["run", "small.json", "--seed", "9", "--quiet"], in: workspace.url)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("Reports/index.html: it is a folder"), "\(output.stderr)")
+        #expect(try workspace.data("Reports/small/results.json") == before, "the earlier report was replaced")
+        let hidden = (try FileManager.default.contentsOfDirectory(atPath: workspace.url.path + "/Reports")).filter {
+            $0.hasPrefix(".")
+        }
+        #expect(hidden.isEmpty, "left behind: \(hidden)")
+    }
+}
