@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `initlab`: run experiments on weight initialization and activation functions, and publish
 /// reproducible reports.
@@ -15,4 +16,11 @@ struct InitLab: ParsableCommand {
             DiffCommand.self,
             MeanFieldCommand.self, EdgeOfChaosCommand.self,
         ])
+
+    static func main() {
+        // A write past a file-size limit (ulimit -f) then fails with EFBIG, reported as a write
+        // error with the earlier report left in place, instead of killing the process mid-write.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

@@ -63,3 +63,29 @@ import Testing
         #expect(hidden.isEmpty, "left behind: \(hidden)")
     }
 }
+
+extension FailedWriteTests {
+    /// Under a file-size limit a write fails with EFBIG (SIGXFSZ is ignored, so the process is
+    /// not killed with signal 153 mid-write): a failed run, the earlier report in place.
+    @Test func fileSizeLimitIsAWriteErrorNotAKill() throws {
+        let workspace = try Workspace()
+        try workspace.write("small.json", RunCommandTests.spec())
+        #expect(try CLI.run(["run", "small.json", "--quiet"], in: workspace.url).status == 0)
+        let before = try workspace.data("Reports/small/results.json")
+        // env gives the signal its default action back (the test runner ignores it), as in a shell.
+        let output = try CLI.run(
+            [
+                "--default-signal=XFSZ", "/bin/bash", "-c",
+                "ulimit -f 8 && exec \"$0\" run small.json --seed 9 --quiet",
+                CLI.binary.path,
+            ], in: workspace.url, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(output.status == 1, "exit status \(output.status): \(output.stderr)")
+        #expect(
+            output.stderr.contains("File too large") && output.stderr.contains("any earlier report is left as it was"))
+        #expect(try workspace.data("Reports/small/results.json") == before)
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path + "/Reports").filter {
+            $0.hasPrefix(".")
+        }
+        #expect(hidden.isEmpty, "left behind: \(hidden)")
+    }
+}
