@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Workflow
 
 /// `initlab`: run experiments on weight initialization and activation functions, and publish
 /// reproducible reports.
@@ -10,7 +11,7 @@ struct InitLab: ParsableCommand {
         abstract: "Reproducible experiments on weight initialization and activation functions.",
         discussion:
             "Write an experiment as JSON in Experiments/, run it, and get an HTML report with figures you can cite and rerun by seed.",
-        version: "0.1.0",
+        version: ToolVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, ListCommand.self, VerifyCommand.self,
             DiffCommand.self,

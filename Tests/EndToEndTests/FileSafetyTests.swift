@@ -89,3 +89,22 @@ extension FailedWriteTests {
         #expect(hidden.isEmpty, "left behind: \(hidden)")
     }
 }
+
+/// A run leaves nothing in the temporary folder (it used to leave a TemporaryDirectory.* per
+/// run from asking the toolchain for its version).
+@Suite struct TemporaryFolderTests {
+    @Test func runLeavesTheTemporaryFolderEmpty() throws {
+        let workspace = try Workspace()
+        try workspace.write("small.json", RunCommandTests.spec())
+        let temporary = workspace.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        let output = try CLI.run(
+            ["run", "small.json", "--quiet"], in: workspace.url, environment: ["TMPDIR": temporary.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+        let manifest = try workspace.text("Reports/small/manifest.json")
+        #expect(manifest.contains("\"swift\": \"Swift 6."), "the compiler is recorded")
+        let version = try CLI.run(["--version"], in: workspace.url)
+        #expect(manifest.contains("\"version\": \"\(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\""))
+    }
+}
