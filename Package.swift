@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Results", "Figures", "Spec", "Hashing", "JSON", "AtomicFiles",
+                "Results", "Figures", "Spec", "Hashing", "JSON", "AtomicFiles", "Datasets",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(

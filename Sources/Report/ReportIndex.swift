@@ -1,6 +1,5 @@
 import AtomicFiles
 import Foundation
-import JSON
 import Mustache
 
 /// Reports/index.html: every report in the folder, read back from its manifest.
@@ -33,22 +32,13 @@ public enum ReportIndex {
     public static func entries(in directory: URL) -> [Entry] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return folders.sorted().filter { !$0.hasPrefix(".") }.compactMap { folder in
-            let url = directory.appendingPathComponent(folder).appendingPathComponent("manifest.json")
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
-                let manifest = try? JSONParser.parse(text).value,
-                case .string(let id)? = manifest.value(at: JSONPointer(["experiment"])), id == folder,
-                case .string(let title)? = manifest.value(at: JSONPointer(["title"])),
-                case .string(let kind)? = manifest.value(at: JSONPointer(["kind"])),
-                case .number(let seed)? = manifest.value(at: JSONPointer(["seed"])),
-                case .array(let figures)? = manifest.value(at: JSONPointer(["figures"]))
+            let url = directory.appendingPathComponent(folder).appendingPathComponent(Manifest.fileName)
+            guard let data = try? Data(contentsOf: url), let manifest = try? Manifest(parsing: data),
+                manifest.experiment == folder
             else { return nil }
-            let listed = figures.compactMap { figure -> (id: String, title: String)? in
-                guard case .string(let id)? = figure.value(at: JSONPointer(["id"])),
-                    case .string(let title)? = figure.value(at: JSONPointer(["title"]))
-                else { return nil }
-                return (id, title)
-            }
-            return Entry(id: id, title: title, kind: kind, seed: seed.text, figures: listed)
+            return Entry(
+                id: manifest.experiment, title: manifest.title, kind: manifest.kind, seed: String(manifest.seed),
+                figures: manifest.figures.map { ($0.id, $0.title) })
         }
     }
 

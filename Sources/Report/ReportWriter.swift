@@ -11,7 +11,8 @@ import JSON
 /// with one complete report; each write first recovers what an interrupted one left behind.
 public enum ReportWriter {
     /// The files of a report, by path relative to its folder. With `selfContained`, index.html
-    /// carries every image and download inline (data: URLs) and needs no other file.
+    /// carries every image and download inline (data: URLs) but the manifest, which records the
+    /// page's own SHA-256 and so cannot be inside it: it stays beside the page, a link away.
     public static func files(for content: ReportContent, selfContained: Bool = false) -> [String: Data] {
         var files: [String: Data] = [
             "results.json": Data(content.resultsText.utf8),
@@ -22,10 +23,11 @@ public enum ReportWriter {
             files["figures/\(figure.id).pdf"] = figure.pdf
             files["figures/\(figure.id).svg"] = figure.svg
         }
-        files["manifest.json"] = Data(
-            JSONWriter.pretty(Manifest.json(for: content, files: files, selfContained: selfContained)).utf8)
         let links = selfContained ? ReportLinks.inline(files) : ReportLinks.relative
         files["index.html"] = Data(ExperimentPage.html(for: content, links: links).utf8)
+        let manifest = Data(Manifest(content: content, files: files, selfContained: selfContained).text.utf8)
+        files[Manifest.fileName] = manifest
+        files[Manifest.digestFileName] = Data(Manifest.digestText(for: manifest).utf8)
         return files
     }
 

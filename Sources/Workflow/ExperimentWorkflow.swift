@@ -86,7 +86,7 @@ public enum ExperimentWorkflow {
         let cacheKey = CacheKey.compute(spec: spec, dataHashes: dataFiles.map(\.sha256))
         var cacheNote: String?
         if !options.force {
-            switch CachedReport.check(folder: folder, key: cacheKey, selfContained: options.selfContained) {
+            switch CachedReport.check(folder: folder, key: cacheKey, spec: spec, selfContained: options.selfContained) {
             case .hit:
                 var outcome = Outcome(
                     experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
@@ -102,7 +102,7 @@ public enum ExperimentWorkflow {
         let (result, figures) = try compute(spec, path: path, dataRoot: options.dataRoot, progress: options.progress)
         let wallTime = seconds(since: start, clock: clock)
         var provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
-        provenance.dataFiles = dataFiles.map { Provenance.DataFile(path: $0.path, sha256: $0.sha256) }
+        provenance.dataFiles = dataFiles
         let content = ReportContent(
             spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
         do {
