@@ -83,7 +83,8 @@ public enum ExperimentWorkflow {
                 "\(options.reportsDirectory.path): recovering an interrupted earlier write failed: \(error)")
         }
         let dataFiles = try DataRequirements.files(for: spec, path: path, root: options.dataRoot)
-        let cacheKey = CacheKey.compute(spec: spec, dataHashes: dataFiles.map(\.sha256))
+        let cacheKey = CacheKey.report(
+            spec: spec, dataHashes: dataFiles.map(\.sha256), rendering: RenderingEnvironment.current)
         var cacheNote: String?
         if !options.force {
             switch CachedReport.check(folder: folder, key: cacheKey, spec: spec, selfContained: options.selfContained) {

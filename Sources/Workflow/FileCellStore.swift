@@ -17,7 +17,7 @@ struct FileCellStore: SweepCellStore {
 
     func key(for cell: ExperimentSpec) -> String {
         let data = (try? DataRequirements.files(for: cell, path: cell.file, root: dataRoot)) ?? []
-        return CacheKey.compute(spec: cell, dataHashes: data.map(\.sha256))
+        return CacheKey.cell(spec: cell, metric: "", dataHashes: data.map(\.sha256))
     }
 
     func load(key: String) -> SweepCellStoreEntry? {
