@@ -24,6 +24,9 @@ public enum ExperimentWorkflow {
         public var selfContained: Bool
         /// Where the data cache (.cache/data) is looked for.
         public var dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        /// Told, as it happens, about trouble that does not fail the run (a sweep cell that
+        /// could not be stored).
+        public var warning: @Sendable (String) -> Void = { _ in }
 
         public init(
             seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent,
@@ -100,7 +103,8 @@ public enum ExperimentWorkflow {
                 break
             }
         }
-        let (result, figures) = try compute(spec, path: path, dataRoot: options.dataRoot, progress: options.progress)
+        let (result, figures) = try compute(
+            spec, path: path, dataRoot: options.dataRoot, progress: options.progress, warning: options.warning)
         let wallTime = seconds(since: start, clock: clock)
         var provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
         provenance.dataFiles = dataFiles
@@ -120,12 +124,17 @@ public enum ExperimentWorkflow {
     }
 
     /// Runs the experiment and draws its figures, in memory.
-    static func compute(_ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress) throws -> (
+    static func compute(
+        _ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress,
+        warning: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> (
         ExperimentResult, [RenderedFigure]
     ) {
         let result: ExperimentResult
         do {
-            let store = FileCellStore(directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot)
+            let store = FileCellStore(
+                directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot,
+                warning: { warning("\(spec.id): \($0)") })
             result = try ExperimentRunner.run(spec, dataRoot: dataRoot, cellStore: store, progress: progress)
         } catch {
             throw WorkflowError("\(path): \(error.description)")
