@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plotting", "Results", "Spec"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec", "Run", "Figures", "Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
         .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
     ]
