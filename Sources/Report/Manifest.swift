@@ -213,9 +213,11 @@ public struct Manifest: Sendable, Equatable {
         let root = ManifestReader(value: value, path: [])
         let version = try root.integer("format_version")
         guard version == Self.formatVersion else {
-            throw ManifestError(
-                "/format_version: this is format \(version); InitLab \(Self.formatVersion) reads format \(Self.formatVersion)"
-            )
+            var error = ManifestError(
+                "/format_version: written in format \(version); this InitLab reads format \(Self.formatVersion)"
+                    + " (rerun the experiment to rewrite the report)")
+            error.isOtherFormat = true
+            throw error
         }
         experiment = try root.string("experiment")
         title = try root.string("title")
@@ -266,6 +268,8 @@ public struct Manifest: Sendable, Equatable {
 /// A manifest.json that cannot be read: the JSON pointer and what was expected.
 public struct ManifestError: Error, Sendable, CustomStringConvertible {
     public let description: String
+    /// The manifest is well formed but in another format version (an older InitLab wrote it).
+    public internal(set) var isOtherFormat = false
 
     init(_ description: String) { self.description = description }
 }

@@ -45,7 +45,9 @@ public struct StoredReport: Sendable {
         do {
             manifest = try Manifest(parsing: bytes)
         } catch {
-            throw ManifestError("\(manifestURL.path): \(error)")
+            var located = ManifestError("\(manifestURL.path): \(error)")
+            located.isOtherFormat = error.isOtherFormat
+            throw located
         }
         let digest = (try? String(contentsOf: folder.appendingPathComponent(Manifest.digestFileName), encoding: .utf8))
             .flatMap(Manifest.recordedDigest(in:))

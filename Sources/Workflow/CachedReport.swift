@@ -34,7 +34,8 @@ struct CachedReport {
         do {
             stored = try StoredReport.open(folder)
         } catch {
-            return .corrupt("\(error)")
+            // A report of an older format is simply not a cache entry for this version.
+            return error.isOtherFormat ? .miss : .corrupt("\(error)")
         }
         // The manifest must be intact before anything it says is believed.
         if let problem = stored.checks[0].problem { return .corrupt(problem) }

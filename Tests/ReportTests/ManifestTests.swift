@@ -57,6 +57,7 @@ import Testing
             #expect(edited != text)
             let error = #expect(throws: ManifestError.self) { try Manifest(parsing: Data(edited.utf8)) }
             #expect(error?.description.contains(message) == true, "\(error?.description ?? "no error")")
+            #expect(error?.isOtherFormat == (message == "/format_version"), "only another format is not damage")
         }
     }
 
