@@ -7,7 +7,7 @@ import Foundation
 public enum DirectoryLock {
     public static func withLock<T>(on folder: URL, exclusive: Bool, _ body: () throws -> T) throws -> T {
         let descriptor = try FileDescriptor.openFolder(folder.path)
-        defer { descriptor.closeAfterFailure() }
+        defer { descriptor.closeIgnoringErrors() }
         while flock(descriptor.raw, exclusive ? LOCK_EX : LOCK_SH) != 0 {
             if errno == EINTR { continue }
             throw FileSystemError.lastError("lock", folder.path)

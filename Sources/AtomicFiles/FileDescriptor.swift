@@ -51,6 +51,7 @@ struct FileDescriptor {
         if Foundation.close(raw) != 0 && errno != EINTR { throw .lastError("close", path) }
     }
 
-    /// Closes, ignoring errors, on a path that already failed.
-    func closeAfterFailure() { _ = Foundation.close(raw) }
+    /// Closes, ignoring errors: after a failure (the first error is the one to report) or for a
+    /// descriptor only read or locked.
+    func closeIgnoringErrors() { _ = Foundation.close(raw) }
 }

@@ -32,7 +32,7 @@ public enum Folder {
         do {
             try folder.sync()
         } catch {
-            folder.closeAfterFailure()
+            folder.closeIgnoringErrors()
             throw error
         }
         try folder.close()
@@ -44,13 +44,7 @@ public enum Folder {
         switch try FileKind.of(path) {
         case .absent: return
         case .directory:
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path)
-            } catch {
-                throw .lastError("list", path)
-            }
-            for name in names { try remove(url.appendingPathComponent(name)) }
+            for name in try names(in: url) { try remove(url.appendingPathComponent(name)) }
             if rmdir(path) != 0 && errno != ENOENT { throw .lastError("remove the folder", path) }
         default:
             if unlink(path) != 0 && errno != ENOENT { throw .lastError("remove", path) }

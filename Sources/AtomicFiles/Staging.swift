@@ -66,7 +66,7 @@ public enum Staging {
             try file.writeAll(data)
             try file.sync()
         } catch {
-            file.closeAfterFailure()
+            file.closeIgnoringErrors()
             throw error
         }
         try file.close()
