@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser build release lint format test report schema bench verify clean
+.PHONY: all deps data browser strace build release lint format test report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -58,6 +58,12 @@ browser:
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
 	  || echo "chromium could not be installed: the browser checks in make test will be skipped" >&2; }
 
+# strace injects kills and write errors into real runs in the crash-recovery tests.
+strace:
+	@dpkg-query -W -f='$${Status}' strace 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing: strace (fault injection in the crash-recovery tests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends strace >/dev/null; }
+
 # Formatting (swift-format from the toolchain, .swift-format: 120 columns). `make format` applies it.
 SWIFT_SOURCES := Package.swift Sources Tests Benchmarks
 
@@ -67,7 +73,7 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
-test: deps data browser
+test: deps data browser strace
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 

@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "ExperimentKinds"),
         // What a run computed: pure values written as results.json.
         .target(name: "Results", dependencies: ["JSON", "Hashing", "ExperimentKinds"]),
+        // Durable, atomic file and folder replacement (fsync, rename exchange, crash recovery).
+        .target(name: "AtomicFiles"),
 
         // Numerics: pure value types and functions.
         // The numeric kernels use AVX2 and FMA (x86-64-v3: every x86 server since 2013). The flag is
@@ -73,21 +75,21 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "ExperimentKinds", "Results", "Figures", "Spec", "Hashing", "JSON",
+                "ExperimentKinds", "Results", "Figures", "Spec", "Hashing", "JSON", "AtomicFiles", "Datasets",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
             name: "Workflow",
             dependencies: [
                 "ExperimentKinds", "Spec", "Run", "Results", "Figures", "Plotting", "Report", "Datasets", "Hashing",
-                "JSON",
+                "JSON", "AtomicFiles",
             ]),
 
         // The command-line tool: argument parsing and error printing only.
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Workflow", "Spec", "Run", "Report", "Theory", "Network", "LinearAlgebra", "JSON",
+                "Workflow", "Spec", "Run", "Report", "Theory", "Network", "LinearAlgebra", "JSON", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -100,6 +102,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
         .testTarget(
@@ -112,7 +115,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(
             name: "FiguresTests", dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec", "Run", "Figures", "Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
         .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
     ]

@@ -1,4 +1,6 @@
 import CCairo
+import Foundation
+import Hashing
 
 /// Versions of the libraries and the font that determine figure bytes, for provenance.
 public enum RenderingStack {
@@ -11,4 +13,10 @@ public enum RenderingStack {
     public static var fontFile: String { FontStore.regularPath }
 
     public static var fontSHA256: String { (try? FontStore.shared.get().regularSHA256) ?? "unavailable" }
+
+    /// The bold face, used for titles and panel letters.
+    public static var boldFontFile: String { FontStore.boldPath }
+
+    public static let boldFontSHA256: String =
+        (try? SHA256.hash(fileAt: URL(fileURLWithPath: FontStore.boldPath)).hex) ?? "unreadable"
 }

@@ -1,17 +1,8 @@
+import Datasets
+
 /// Where, with what and how a report was produced. Gathered at the edge (Workflow) and written to
 /// the manifest and the report page; nothing here identifies the user.
 public struct Provenance: Sendable {
-    /// A data file an experiment read, with its content hash.
-    public struct DataFile: Sendable, Hashable {
-        public let path: String
-        public let sha256: String
-
-        public init(path: String, sha256: String) {
-            self.path = path
-            self.sha256 = sha256
-        }
-    }
-
     public var toolVersion: String
     /// `nil` outside a git checkout.
     public var gitCommit: String?
@@ -25,6 +16,7 @@ public struct Provenance: Sendable {
     public var pixmanVersion: String
     public var fontFile: String
     public var fontSHA256: String
+    /// The data files the experiment read, with their SHA-256.
     public var dataFiles: [DataFile]
     /// The spec file as written, and its SHA-256 (the resolved spec's hash is in the manifest too).
     public var specFile: String

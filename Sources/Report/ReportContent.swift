@@ -25,6 +25,10 @@ public struct ReportContent: Sendable {
         self.cacheKey = cacheKey
     }
 
+    /// The experiment kind as written to manifest.json and the index: the one place the spec's
+    /// kind becomes text.
+    public var kindName: String { spec.kind.rawValue }
+
     /// results.json text; byte-identical for the same spec and seed.
     public var resultsText: String { JSONWriter.pretty(result.json) }
 

@@ -1,5 +1,5 @@
+import AtomicFiles
 import Foundation
-import JSON
 import Mustache
 
 /// Reports/index.html: every report in the folder, read back from its manifest.
@@ -11,35 +11,50 @@ public enum ReportIndex {
         public let kind: String
         public let seed: String
         public let figures: [(id: String, title: String)]
+
+        init(id: String, title: String, kind: String, seed: String, figures: [(id: String, title: String)]) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.seed = seed
+            self.figures = figures
+        }
+
+        /// The entry of a report about to be written.
+        init(_ content: ReportContent) {
+            self.init(
+                id: content.spec.id, title: content.spec.title, kind: content.kindName, seed: String(content.spec.seed),
+                figures: content.figures.map { ($0.id, $0.title) })
+        }
     }
 
     /// The reports found under `directory` (folders with a readable manifest.json), by id.
     public static func entries(in directory: URL) -> [Entry] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return folders.sorted().filter { !$0.hasPrefix(".") }.compactMap { folder in
-            let url = directory.appendingPathComponent(folder).appendingPathComponent("manifest.json")
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8),
-                let manifest = try? JSONParser.parse(text).value,
-                case .string(let id)? = manifest.value(at: JSONPointer(["experiment"])), id == folder,
-                case .string(let title)? = manifest.value(at: JSONPointer(["title"])),
-                case .string(let kind)? = manifest.value(at: JSONPointer(["kind"])),
-                case .number(let seed)? = manifest.value(at: JSONPointer(["seed"])),
-                case .array(let figures)? = manifest.value(at: JSONPointer(["figures"]))
+            let url = directory.appendingPathComponent(folder).appendingPathComponent(Manifest.fileName)
+            guard let data = try? Data(contentsOf: url), let manifest = try? Manifest(parsing: data),
+                manifest.experiment == folder
             else { return nil }
-            let listed = figures.compactMap { figure -> (id: String, title: String)? in
-                guard case .string(let id)? = figure.value(at: JSONPointer(["id"])),
-                    case .string(let title)? = figure.value(at: JSONPointer(["title"]))
-                else { return nil }
-                return (id, title)
-            }
-            return Entry(id: id, title: title, kind: kind, seed: seed.text, figures: listed)
+            return Entry(
+                id: manifest.experiment, title: manifest.title, kind: manifest.kind, seed: String(manifest.seed),
+                figures: manifest.figures.map { ($0.id, $0.title) })
         }
     }
 
+    /// The reports under `directory` with `entry` in place of the report of the same id (the
+    /// one about to be written).
+    static func entries(in directory: URL, replacing entry: Entry) -> [Entry] {
+        (entries(in: directory).filter { $0.id != entry.id } + [entry]).sorted { $0.id < $1.id }
+    }
+
+    /// The index page listing `entries`.
+    static func html(_ entries: [Entry]) -> String { template.render(context(entries)) }
+
     /// Rewrites `directory/index.html` atomically from the reports present.
     public static func write(in directory: URL) throws {
-        let html = template.render(context(entries(in: directory)))
-        try AtomicWriter.write(Data(html.utf8), to: directory.appendingPathComponent("index.html"))
+        try AtomicFile.write(
+            Data(html(entries(in: directory)).utf8), to: directory.appendingPathComponent("index.html"))
     }
 
     static func context(_ entries: [Entry]) -> [String: Any] {

@@ -2,18 +2,34 @@ import Foundation
 import Hashing
 import Spec
 
-/// The key under which a report's results may be reused: SHA-256 over the canonical resolved
-/// spec (seed included), the tool version, the running executable's bytes (so any change of
-/// code or build invalidates) and the content hashes of the data files read.
+/// The keys under which computed things may be reused. Both cover the canonical resolved spec
+/// (seed included), the tool version, the running executable's bytes (so any change of code or
+/// build invalidates) and the content hashes of the data files read.
 enum CacheKey {
-    static func compute(spec: ExperimentSpec, dataHashes: [String]) -> String {
+    /// A report's key: also every input of the figure bytes, the rendering stack (Cairo,
+    /// FreeType, pixman versions and the content of the libraries that draw and encode: cairo,
+    /// pixman, freetype, libpng, zlib) and both font files' content.
+    static func report(spec: ExperimentSpec, dataHashes: [String], rendering: RenderingEnvironment) -> String {
+        let hasher = base(spec: spec, dataHashes: dataHashes, version: "initlab/cache/v2")
+        for (name, value) in rendering.keyedInputs { hasher.update("\(name) \(value)\n") }
+        return hasher.finalize().hex
+    }
+
+    /// A sweep cell's key: also the metric its stored value measures.
+    static func cell(spec: ExperimentSpec, metric: String, dataHashes: [String]) -> String {
+        let hasher = base(spec: spec, dataHashes: dataHashes, version: "initlab/cell/v2")
+        hasher.update("metric \(metric)\n")
+        return hasher.finalize().hex
+    }
+
+    private static func base(spec: ExperimentSpec, dataHashes: [String], version: String) -> SHA256 {
         let hasher = SHA256()
-        hasher.update("initlab/cache/v1\n")
+        hasher.update(version + "\n")
         hasher.update(spec.canonicalText + "\n")
         hasher.update("tool \(ToolVersion.current)\n")
         hasher.update("executable \(executableHash)\n")
         for hash in dataHashes { hasher.update("data \(hash)\n") }
-        return hasher.finalize().hex
+        return hasher
     }
 
     /// SHA-256 of the running executable, computed once per process.

@@ -1,20 +1,26 @@
 import Foundation
 
-/// Facts about the machine and checkout, gathered by running small commands. Failures give
-/// "unknown" rather than errors: provenance must never stop a run.
+/// Facts about the machine and checkout. Failures give "unknown" rather than errors:
+/// provenance must never stop a run.
 enum Environment {
-    /// The first line of `swift --version`.
-    static var swiftVersion: String {
-        run("swift", ["--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown (swift not on PATH)"
-    }
+    /// The compiler that built this binary (recorded at build time; see `ToolVersion.compiler`).
+    static var swiftVersion: String { ToolVersion.compiler + " (compiler of this build)" }
 
-    /// PRETTY_NAME from /etc/os-release plus the kernel release.
+    /// PRETTY_NAME from /etc/os-release plus the kernel (uname(2), no process started).
     static var operatingSystem: String {
         let release = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""
         let pretty = release.split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }
             .map { $0.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-        let kernel = run("uname", ["-sr"])?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var names = utsname()
+        let kernel: String? =
+            uname(&names) == 0
+            ? "\(text(of: names.sysname)) \(text(of: names.release))" : nil
         return [pretty, kernel].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "unknown"
+    }
+
+    /// A NUL-terminated C character array as a string.
+    private static func text<T>(of field: T) -> String {
+        withUnsafeBytes(of: field) { bytes in String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// HEAD of the git checkout containing `directory`, and whether it has uncommitted changes.

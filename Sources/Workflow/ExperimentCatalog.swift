@@ -1,6 +1,6 @@
 import Foundation
 import Hashing
-import JSON
+import Report
 import Spec
 
 /// The experiments in a folder and the state of their reports, for `initlab list`.
@@ -9,11 +9,19 @@ public enum ExperimentCatalog {
         public let file: String
         public let id: String?
         public let kind: String?
-        /// "report up to date", "report stale (spec changed)", "no report", or the validation error.
+        /// "report up to date", "report stale (spec changed)", "report damaged (...)", "no report",
+        /// or the validation error.
         public let status: String
     }
 
-    public static func list(experiments: URL, reports: URL) throws -> [Entry] {
+    /// The experiments and their report status, and what was put right in the reports folder
+    /// after an interrupted write (one line each).
+    public struct Listing: Sendable {
+        public let entries: [Entry]
+        public let recovered: [String]
+    }
+
+    public static func list(experiments: URL, reports: URL) throws -> Listing {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: experiments.path).filter {
@@ -22,7 +30,13 @@ public enum ExperimentCatalog {
         } catch {
             throw WorkflowError("cannot read the experiments folder \(experiments.path)")
         }
-        return names.map { name in
+        let recovered: [String]
+        do {
+            recovered = try ReportWriter.recover(in: reports)
+        } catch {
+            throw WorkflowError("\(reports.path): recovering an interrupted earlier write failed: \(error)")
+        }
+        let entries = names.map { name in
             let path = experiments.appendingPathComponent(name).path
             do {
                 let spec = try SpecLoader.load(path: path)
@@ -34,19 +48,23 @@ public enum ExperimentCatalog {
                     status: "invalid: \((error as? SpecErrors)?.errors[0].message ?? "\(error)")")
             }
         }
+        return Listing(entries: entries, recovered: recovered)
     }
 
     private static func status(of spec: ExperimentSpec, reports: URL) -> String {
-        let manifestURL = reports.appendingPathComponent(spec.id).appendingPathComponent("manifest.json")
-        guard let data = try? Data(contentsOf: manifestURL), let text = String(data: data, encoding: .utf8),
-            let manifest = try? JSONParser.parse(text).value
-        else { return "no report" }
-        guard case .string(let recorded)? = manifest.value(at: JSONPointer(["spec", "resolved_sha256"])) else {
-            return "report unreadable"
+        let folder = reports.appendingPathComponent(spec.id)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(Manifest.fileName).path) else {
+            return "no report"
         }
-        if case .bool(true)? = manifest.value(at: JSONPointer(["seed_overridden"])) {
-            return "report from another seed"
+        let stored: StoredReport
+        do {
+            stored = try StoredReport.open(folder)
+        } catch {
+            return "report unreadable (\(error))"
         }
-        return recorded == SHA256.hash(spec.canonicalText).hex ? "report up to date" : "report stale (spec changed)"
+        if let problem = stored.problem { return "report damaged (\(problem))" }
+        if stored.manifest.seedOverridden { return "report from another seed" }
+        return stored.manifest.resolvedSHA256 == SHA256.hash(spec.canonicalText).hex
+            ? "report up to date" : "report stale (spec changed)"
     }
 }

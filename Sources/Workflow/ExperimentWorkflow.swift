@@ -24,6 +24,9 @@ public enum ExperimentWorkflow {
         public var selfContained: Bool
         /// Where the data cache (.cache/data) is looked for.
         public var dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        /// Told, as it happens, about trouble that does not fail the run (a sweep cell that
+        /// could not be stored).
+        public var warning: @Sendable (String) -> Void = { _ in }
 
         public init(
             seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent,
@@ -49,6 +52,8 @@ public enum ExperimentWorkflow {
         public let servedFromCache: Bool
         /// Why a cache entry with the right key was not used, if it was not.
         public let cacheNote: String?
+        /// What was put right in the reports folder after an interrupted earlier write, one line each.
+        public var recovered: [String] = []
     }
 
     /// Validates one spec file without running it.
@@ -73,45 +78,63 @@ public enum ExperimentWorkflow {
             }
         }
         let folder = options.reportsDirectory.appendingPathComponent(spec.id)
+        let recovered: [String]
+        do {
+            recovered = try ReportWriter.recover(in: options.reportsDirectory)
+        } catch {
+            throw WorkflowError(
+                "\(options.reportsDirectory.path): recovering an interrupted earlier write failed: \(error)")
+        }
         let dataFiles = try DataRequirements.files(for: spec, path: path, root: options.dataRoot)
-        let cacheKey = CacheKey.compute(spec: spec, dataHashes: dataFiles.map(\.sha256))
+        let cacheKey = CacheKey.report(
+            spec: spec, dataHashes: dataFiles.map(\.sha256), rendering: RenderingEnvironment.current)
         var cacheNote: String?
         if !options.force {
-            switch CachedReport.check(folder: folder, key: cacheKey, selfContained: options.selfContained) {
+            switch CachedReport.check(folder: folder, key: cacheKey, spec: spec, selfContained: options.selfContained) {
             case .hit:
-                return Outcome(
+                var outcome = Outcome(
                     experiment: spec.id, reportDirectory: folder, figureCount: spec.figures.count,
                     wallTimeSeconds: seconds(since: start, clock: clock), servedFromCache: true, cacheNote: nil)
+                outcome.recovered = recovered
+                return outcome
             case .corrupt(let reason):
                 cacheNote = "cached report is corrupt (\(reason)); recomputed"
             case .miss:
                 break
             }
         }
-        let (result, figures) = try compute(spec, path: path, dataRoot: options.dataRoot, progress: options.progress)
+        let (result, figures) = try compute(
+            spec, path: path, dataRoot: options.dataRoot, progress: options.progress, warning: options.warning)
         let wallTime = seconds(since: start, clock: clock)
         var provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
-        provenance.dataFiles = dataFiles.map { Provenance.DataFile(path: $0.path, sha256: $0.sha256) }
+        provenance.dataFiles = dataFiles
         let content = ReportContent(
             spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
         do {
             try ReportWriter.write(content, to: options.reportsDirectory, selfContained: options.selfContained)
         } catch {
             throw WorkflowError(
-                "\(path): writing the report to \(options.reportsDirectory.path) failed: \(error.localizedDescription)")
+                "\(path): writing the report \(folder.path) failed, any earlier report is left as it was: \(error)")
         }
-        return Outcome(
+        var outcome = Outcome(
             experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: wallTime,
             servedFromCache: false, cacheNote: cacheNote)
+        outcome.recovered = recovered
+        return outcome
     }
 
     /// Runs the experiment and draws its figures, in memory.
-    static func compute(_ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress) throws -> (
+    static func compute(
+        _ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress,
+        warning: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> (
         ExperimentResult, [RenderedFigure]
     ) {
         let result: ExperimentResult
         do {
-            let store = FileCellStore(directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot)
+            let store = FileCellStore(
+                directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot,
+                warning: { warning("\(spec.id): \($0)") })
             result = try ExperimentRunner.run(spec, dataRoot: dataRoot, cellStore: store, progress: progress)
         } catch {
             throw WorkflowError("\(path): \(error.description)")

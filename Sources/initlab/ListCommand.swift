@@ -14,13 +14,15 @@ struct ListCommand: ParsableCommand {
     var reports: String = "Reports"
 
     func run() throws {
-        let entries: [ExperimentCatalog.Entry]
+        let listing: ExperimentCatalog.Listing
         do {
-            entries = try ExperimentCatalog.list(
+            listing = try ExperimentCatalog.list(
                 experiments: URL(fileURLWithPath: experiments), reports: URL(fileURLWithPath: reports))
         } catch {
             throw fail("\(error)")
         }
+        for line in listing.recovered { note("initlab: \(line)") }
+        let entries = listing.entries
         let rows =
             [["file", "id", "kind", "status"]] + entries.map { [$0.file, $0.id ?? "–", $0.kind ?? "–", $0.status] }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }

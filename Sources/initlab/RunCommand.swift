@@ -40,11 +40,17 @@ struct RunCommand: ParsableCommand {
         let display = ProgressDisplay(quiet: quiet)
         var failures = 0
         for path in specs {
-            let options = ExperimentWorkflow.Options(
+            var options = ExperimentWorkflow.Options(
                 seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount,
                 progress: display.progress, force: force, selfContained: selfContained)
+            options.warning = { message in
+                display.clear()
+                note("initlab: warning: \(message)")
+            }
             do {
                 let outcome = try ExperimentWorkflow.run(path: path, options: options)
+                display.clear()
+                for line in outcome.recovered { note("initlab: \(line)") }
                 display.finished(outcome)
             } catch {
                 display.clear()

@@ -1,7 +1,7 @@
 import ArgumentParser
+import AtomicFiles
 import Foundation
 import JSON
-import Report
 import Spec
 
 struct SchemaCommand: ParsableCommand {
@@ -19,9 +19,9 @@ struct SchemaCommand: ParsableCommand {
             return
         }
         do {
-            try AtomicWriter.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
         } catch {
-            throw fail("cannot write \(out): \(error.localizedDescription)")
+            throw fail("schema --out: \(error)")
         }
     }
 }

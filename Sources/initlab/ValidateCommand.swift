@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         for path in specs {
             do {
                 let spec = try ExperimentWorkflow.validate(path: path)
-                print("\(path): ok (\(spec.kind) experiment \"\(spec.id)\", seed \(spec.seed))")
+                print("\(path): ok (\(spec.kind.rawValue) experiment \"\(spec.id)\", seed \(spec.seed))")
             } catch {
                 _ = fail("\(error)")
                 failures += 1

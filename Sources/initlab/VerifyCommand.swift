@@ -32,11 +32,16 @@ struct VerifyCommand: ParsableCommand {
                 for difference in outcome.environmentDifferences { print("  \(difference)") }
                 print("Comparisons that may then differ: \(outcome.expectedDifferences.joined(separator: "; ")).")
             }
-            let differing = outcome.rows.filter { !$0.same }.count
+            if let rerunFailure = outcome.rerunFailure {
+                print("The recorded spec could not be rerun: \(rerunFailure)")
+            }
+            let differing = outcome.rows.filter { !$0.same }.count + (outcome.rerunFailure == nil ? 0 : 1)
             print(
                 outcome.passed
                     ? "\(outcome.experiment): verified, \(outcome.rows.count) items identical."
-                    : "\(outcome.experiment): \(differing) of \(outcome.rows.count) items differ.")
+                    : "\(outcome.experiment): \(differing) of \(outcome.rows.count) items differ"
+                        + " (\(outcome.rows.filter { !$0.same }.map(\.item).prefix(3).joined(separator: ", ")))."
+            )
             failed = failed || !outcome.passed
         }
         if failed { throw ExitCode.failure }

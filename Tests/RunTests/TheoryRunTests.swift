@@ -1,3 +1,4 @@
+import ExperimentKinds
 import Foundation
 import Results
 import Run
@@ -101,7 +102,9 @@ import Testing
         private var entries: [String: SweepCellStoreEntry] = [:]
         private(set) var saves = 0
 
-        func key(for cell: ExperimentSpec) -> String { cell.canonicalText }
+        func key(for cell: ExperimentSpec, metric: SweepMetric) -> String {
+            cell.canonicalText + metric.rawValue
+        }
         func load(key: String) -> SweepCellStoreEntry? { lock.withLock { entries[key] } }
         func save(key: String, entry: SweepCellStoreEntry) {
             lock.withLock {

@@ -1,5 +1,8 @@
+import ExperimentKinds
 import Foundation
 import Run
+import Spec
+import Synchronization
 import Testing
 
 @testable import Workflow
@@ -39,5 +42,43 @@ import Testing
         // A file copied under another cell's name carries the wrong key.
         try original.write(to: root.appendingPathComponent("sweeps/other.json"), atomically: true, encoding: .utf8)
         #expect(store.load(key: "other") == nil)
+    }
+
+    @Test func keyCoversTheMetric() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = FileCellStore(directory: root.appendingPathComponent("sweeps"), dataRoot: root)
+        let cell = try CacheKeyTests.spec()
+        let keys = [SweepMetric.testAccuracy, .trainAccuracy, .finalLoss].map {
+            store.key(for: cell, metric: $0)
+        }
+        #expect(Set(keys).count == 3, "an accuracy would be served as a loss")
+        #expect(store.key(for: cell, metric: .finalLoss) == keys[2])
+    }
+
+    @Test func nonFiniteValuesComeBackExactly() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = FileCellStore(directory: root.appendingPathComponent("sweeps"), dataRoot: root)
+        for (key, value) in [("inf", Double.infinity), ("minus", -Double.infinity), ("nan", Double.nan)] {
+            store.save(key: key, entry: SweepCellStoreEntry(value: value, divergedRuns: 2))
+            let loaded = try #require(store.load(key: key))
+            #expect(
+                loaded == SweepCellStoreEntry(value: value, divergedRuns: 2), "\(value) came back as \(loaded.value)")
+        }
+    }
+
+    @Test func failedWriteIsReported() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The store's folder cannot be created: a regular file is in the way.
+        try Data("x".utf8).write(to: root.appendingPathComponent("sweeps"))
+        let warnings = Mutex<[String]>([])
+        let store = FileCellStore(
+            directory: root.appendingPathComponent("sweeps"), dataRoot: root,
+            warning: { message in warnings.withLock { $0.append(message) } })
+        store.save(key: "k", entry: SweepCellStoreEntry(value: 0.5, divergedRuns: 0))
+        let reported = warnings.withLock { $0 }
+        #expect(reported.count == 1 && reported[0].contains("sweeps/k.json: Not a directory"), "\(reported)")
     }
 }

@@ -15,7 +15,7 @@ enum SweepRun {
     static func run(
         _ sweep: SweepExperiment, spec: ExperimentSpec, dataRoot: URL, store: SweepCellStore?, progress: RunProgress
     ) throws(RunError) -> SweepResult {
-        let keys = sweep.cells.map { store?.key(for: $0.spec) ?? "" }
+        let keys = sweep.cells.map { store?.key(for: $0.spec, metric: sweep.metric) ?? "" }
         var entries: [SweepCellStoreEntry?] = keys.map { key in store?.load(key: key) }
         let reused = entries.compactMap { $0 }.count
         let pending = sweep.cells.indices.filter { entries[$0] == nil }
