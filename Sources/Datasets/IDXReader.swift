@@ -27,7 +27,7 @@ public enum IDXReader {
     }
 
     static func load(_ path: String) throws(DatasetError) -> Data {
-        try RegularFile(path: path, missing: DatasetError("\(path): no such file")).readAll()
+        try RegularFile(path: path).readAll()
     }
 
     /// The dimensions after checking the magic number.

