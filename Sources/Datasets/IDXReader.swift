@@ -14,10 +14,8 @@ public enum IDXReader {
         guard labelHeader[0] == count else {
             throw DatasetError("\(labelsPath): holds \(labelHeader[0]) labels but \(imagesPath) holds \(count) images")
         }
-        guard rows > 0, columns > 0, rows * columns <= 1 << 24 else {
-            throw DatasetError("\(imagesPath): implausible image size \(rows)x\(columns)")
-        }
-        try checkLength(images, file: imagesPath, header: 16, expected: count * rows * columns)
+        let bytes = try imageBytes(count: count, rows: rows, columns: columns, file: imagesPath)
+        try checkLength(images, file: imagesPath, header: 16, expected: bytes)
         try checkLength(labels, file: labelsPath, header: 8, expected: count)
         let labelBytes = [UInt8](labels.dropFirst(8))
         if let bad = labelBytes.first(where: { $0 > 9 }) {
@@ -28,6 +26,26 @@ public enum IDXReader {
 
     static func load(_ path: String) throws(DatasetError) -> Data {
         try RegularFile(path: path).readAll()
+    }
+
+    /// The pixel bytes the header promises, in checked arithmetic (the dimensions are 32-bit, so
+    /// two of them can overflow 64 bits), within `DataLimits`.
+    static func imageBytes(count: Int, rows: Int, columns: Int, file: String) throws(DatasetError) -> Int {
+        let (pixels, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows > 0, columns > 0, !overflow, pixels <= DataLimits.pixelsPerImage else {
+            throw DatasetError(
+                .parse, file,
+                "implausible image size \(rows)x\(columns) (at most \(DataLimits.pixelsPerImage) pixels per image)")
+        }
+        let (bytes, tooMany) = count.multipliedReportingOverflow(by: pixels)
+        guard !tooMany, bytes <= DataLimits.idxBytes - 16 else {
+            let promised = tooMany ? "more than \(Int.max)" : "\(bytes)"
+            throw DatasetError(
+                .parse, file,
+                "the header promises \(count) images of \(rows)x\(columns) pixels (\(promised) bytes), more than the "
+                    + "\(DataLimits.idxBytes) bytes (1 GiB) one IDX file may hold")
+        }
+        return bytes
     }
 
     /// The dimensions after checking the magic number.

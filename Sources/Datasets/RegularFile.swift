@@ -28,6 +28,13 @@ final class RegularFile {
             close(descriptor)
             throw Self.notRegular(path, kind)
         }
+        guard status.st_size <= DataLimits.fileBytes else {
+            close(descriptor)
+            throw DatasetError(
+                .open, path,
+                "\(status.st_size) bytes is more than the \(DataLimits.fileBytes) bytes (1 GiB + 16 MiB) a data file may have"
+            )
+        }
         self.descriptor = descriptor
         self.size = Int(status.st_size)
     }

@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    /// A sparse file of 1 TiB costs nothing on disk but would take many minutes to hash.
+    @Test func filesPastTheCeilingAreRefusedBeforeReading() throws {
+        let folder = try Folder()
+        let path = folder.path("huge")
+        let descriptor = open(path, O_WRONLY | O_CREAT, 0o644)
+        #expect(descriptor >= 0 && ftruncate(descriptor, 1 << 40) == 0)
+        close(descriptor)
+        for message in Self.errors(images: path, labels: folder.path("labels")) {
+            #expect(
+                message
+                    == "cannot open \(path): 1099511627776 bytes is more than the 1090519040 bytes (1 GiB + 16 MiB) "
+                    + "a data file may have",
+                "\(message)")
+        }
+    }
+
     @Test func eachFailureNamesTheFileTheOperationAndTheCause() throws {
         let folder = try Folder()
         try FileManager.default.createSymbolicLink(atPath: folder.path("loop"), withDestinationPath: "loop")
