@@ -27,6 +27,8 @@ final class DataStream {
     private var sourceBytesRead = 0
     private let inflater: GzipInflater?
     private var member = 1
+    /// Where the current member starts in the file.
+    private var memberStart = 0
     private var memberEnded = false
     /// All of the data was read (and for gzip, every member's trailer was checked).
     private var atEnd = false
@@ -148,9 +150,11 @@ final class DataStream {
                     atEnd = true
                     break
                 }
-                let offset = sourceBytesRead - (inputEnd - inputStart)
-                throw DatasetError(
-                    .inflate, path, "\(fileSize - offset) bytes follow the gzip stream, which ends at byte \(offset)")
+                // Another member follows (RFC 1952, 2.2): gunzip reads them as one stream.
+                inflater.reset()
+                member += 1
+                memberStart = sourceBytesRead - (inputEnd - inputStart)
+                memberEnded = false
             }
             if inputStart == inputEnd {
                 throw DatasetError(
@@ -172,10 +176,31 @@ final class DataStream {
             case .outOfMemory:
                 throw DatasetError(.inflate, path, "zlib ran out of memory")
             case .corrupt(let reason):
-                throw DatasetError(.inflate, path, "the gzip stream is corrupt in member \(member): \(reason)")
+                throw corruption(reason)
             }
         }
         return produced
+    }
+
+    /// zlib's words for a damaged member, as a sentence about the file.
+    private func corruption(_ reason: String) -> DatasetError {
+        switch reason {
+        case "incorrect data check":
+            return DatasetError(.inflate, path, "gzip member \(member) fails its CRC-32 check (\(reason))")
+        case "incorrect length check":
+            return DatasetError(.inflate, path, "gzip member \(member) fails its length check (\(reason))")
+        case "incorrect header check", "unknown compression method", "unknown header flags set", "header crc mismatch",
+            "invalid window size":
+            if member > 1 {
+                return DatasetError(
+                    .inflate, path,
+                    "the \(fileSize - memberStart) bytes after gzip member \(member - 1) are not a gzip member (\(reason))"
+                )
+            }
+        default:
+            break
+        }
+        return DatasetError(.inflate, path, "the gzip stream is corrupt in member \(member): \(reason)")
     }
 
     private func refill() throws(DatasetError) {

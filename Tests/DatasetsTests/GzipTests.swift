@@ -12,11 +12,14 @@ import Testing
     }
 
     /// gunzip, when it is installed, inflates the hand-made members to their content.
-    static func gunzip(_ bytes: [UInt8]) throws -> [UInt8]? {
+    static func gunzip(_ bytes: [UInt8]) throws -> [UInt8]? { try gzip(["-dc"], bytes) }
+
+    /// `gzip arguments` on `bytes`, or nil when gzip is not installed or fails.
+    static func gzip(_ arguments: [String], _ bytes: [UInt8]) throws -> [UInt8]? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip") else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-        process.arguments = ["-dc"]
+        process.arguments = arguments
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -103,5 +106,66 @@ import Testing
                 }
             #expect(error.description.contains(expected), "\(length): \(error)")
         }
+    }
+
+    /// `cat a.gz b.gz` is valid gzip (RFC 1952, 2.2) and gunzip reads it as one stream: split the
+    /// files anywhere, even inside the header, with empty members too.
+    @Test func multiMemberFilesAreOneStream() throws {
+        let images = IDX.images(count: 5)
+        let labels = IDX.labels([1, 2, 3, 4, 5])
+        let raw = try IDX.read(images: images, labels: labels).get()
+        for cut in [0, 3, 16, 20, images.count] {
+            let split =
+                GzipFixture.member(Array(images.prefix(cut)))
+                + GzipFixture.member(Array(images.dropFirst(cut)), coding: .stored) + GzipFixture.member([])
+            if let inflated = try Self.gunzip(split) { #expect(inflated == images, "gunzip, cut at \(cut)") }
+            let labelsSplit =
+                GzipFixture.member(Array(labels.prefix(cut / 2))) + GzipFixture.member(Array(labels.dropFirst(cut / 2)))
+            #expect(try IDX.read(images: split, labels: labelsSplit).get() == raw, "cut at \(cut)")
+        }
+        // Members that gzip itself compressed (dynamic Huffman codes).
+        let large = IDX.images(count: 200, rows: 8, columns: 8)
+        let largeLabels = IDX.labels((0..<200).map { UInt8($0 % 7) })
+        if let first = try Self.gzip(["-c", "-9"], Array(large.prefix(5000))),
+            let second = try Self.gzip(["-c", "-1"], Array(large.dropFirst(5000)))
+        {
+            #expect(
+                try IDX.read(images: first + second, labels: largeLabels).get()
+                    == IDX.read(images: large, labels: largeLabels).get())
+        }
+    }
+
+    @Test func everyMembersTrailerIsChecked() throws {
+        let images = IDX.images(count: 5)
+        let first = GzipFixture.member(Array(images.prefix(20)))
+        let second = GzipFixture.member(Array(images.dropFirst(20)))
+        let labels = IDX.labels([1, 2, 3, 4, 5])
+        func message(_ file: [UInt8]) throws -> String {
+            try #require(try Self.failure(images: file, labels: labels)).description
+        }
+        var crc = second
+        crc[crc.count - 6] ^= 0x01
+        #expect(
+            try message(first + crc).hasSuffix("images: gzip member 2 fails its CRC-32 check (incorrect data check)"))
+        var size = second
+        size[size.count - 2] ^= 0x01
+        #expect(
+            try message(first + size).hasSuffix("images: gzip member 2 fails its length check (incorrect length check)")
+        )
+        var firstCRC = first
+        firstCRC[firstCRC.count - 8] ^= 0x80
+        #expect(
+            try message(firstCRC + second).hasSuffix(
+                "images: gzip member 1 fails its CRC-32 check (incorrect data check)"))
+        #expect(
+            try message(first + Array(second.dropLast(3))).hasSuffix(
+                "images: the gzip stream is truncated: the file ends inside member 2, after \(first.count + second.count - 3) bytes"
+            ))
+        #expect(
+            try message(first + second + [0, 1]).hasSuffix(
+                "images: the 2 bytes after gzip member 2 are not a gzip member (incorrect header check)"))
+        #expect(
+            try message(first + second + [0x1f, 0x8b, 9, 0]).hasSuffix(
+                "images: the 4 bytes after gzip member 2 are not a gzip member (unknown compression method)"))
     }
 }
