@@ -21,9 +21,9 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
     public let file: String?
     public let operation: Operation?
 
-    public init(_ description: String) {
+    public init(_ description: String, file: String? = nil) {
         self.description = description
-        self.file = nil
+        self.file = file
         self.operation = nil
     }
 

@@ -82,9 +82,11 @@ public enum DatasetLoader {
             let trainPair = try IDXReader.read(images: streams[0], labels: streams[1])
             let testPair = try IDXReader.read(images: streams[2], labels: streams[3])
             (train, test, files) = (trainPair.images, testPair.images, trainPair.files + testPair.files)
+            try checkShapes(train, file: files[0].path, test: (test, files[2].path), pooling: preprocessing.pooling)
         case .mnist5k(let testPerClass):
             let (all, file) = try MNIST5kReader.readWithFile(path: Self.files(for: source, root: root)[0])
             files = [file]
+            try checkShapes(all, file: file.path, test: nil, pooling: preprocessing.pooling)
             (train, test) = StratifiedSplit.split(
                 all, heldOutPerClass: { _ in testPerClass }, stream: stream.derive("split"))
         case .idx(_, _, let testImages, let testLabels, let fraction):
@@ -95,8 +97,10 @@ public enum DatasetLoader {
             if testImages != nil, testLabels != nil {
                 let testPair = try IDXReader.read(images: streams[2], labels: streams[3])
                 (train, test, files) = (all.images, testPair.images, all.files + testPair.files)
+                try checkShapes(train, file: files[0].path, test: (test, files[2].path), pooling: preprocessing.pooling)
             } else {
                 files = all.files
+                try checkShapes(all.images, file: files[0].path, test: nil, pooling: preprocessing.pooling)
                 (train, test) = StratifiedSplit.split(
                     all.images, heldOutPerClass: { Int((Double($0) * fraction).rounded()) },
                     stream: stream.derive("split"))
@@ -116,6 +120,26 @@ public enum DatasetLoader {
         }
         return FeatureBuilder.build(
             name: source.name, train: train, test: test, preprocessing: preprocessing, files: files)
+    }
+}
+
+extension DatasetLoader {
+    /// Test images must have the training images' size (the network's input width depends on it),
+    /// and pooling needs at least one whole block per side, or no feature would be left.
+    static func checkShapes(
+        _ train: LabeledImages, file: String, test: (images: LabeledImages, file: String)?, pooling: Int
+    ) throws(DatasetError) {
+        if let test, test.images.rows != train.rows || test.images.columns != train.columns {
+            throw DatasetError(
+                "\(test.file): images of \(test.images.rows)x\(test.images.columns) pixels, but the training images "
+                    + "\(file) are \(train.rows)x\(train.columns)", file: test.file)
+        }
+        if pooling > min(train.rows, train.columns) {
+            throw DatasetError(
+                "\(file): images of \(train.rows)x\(train.columns) pixels are smaller than the pooling factor \(pooling): "
+                    + "\(pooling)x\(pooling) blocks would leave no features (at most \(min(train.rows, train.columns)) for "
+                    + "these images)", file: file)
+        }
     }
 }
 

@@ -83,4 +83,64 @@ import Testing
             .mnist5k(testPerClass: 100), preprocessing: Preprocessing(trainCount: 500), seed: 7, root: Self.root)
         #expect(subset.train.count == 500 && subset.test.count == 1000)
     }
+
+    /// IDX files written to a scratch folder (removed when the test ends), by name.
+    final class IDXFiles {
+        let folder: URL
+
+        init(_ files: [String: [UInt8]]) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("loader-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        func source(test: Bool = true, fraction: Double = 0.5) -> DataSource {
+            .idx(
+                trainImages: path("train-images"), trainLabels: path("train-labels"),
+                testImages: test ? path("test-images") : nil, testLabels: test ? path("test-labels") : nil,
+                heldOutFraction: fraction)
+        }
+    }
+
+    static func labels(_ count: Int) -> [UInt8] { IDXReaderTests.labels((0..<count).map { UInt8($0 % 3) }) }
+
+    static func error(_ source: DataSource, _ preprocessing: Preprocessing = Preprocessing()) -> String? {
+        do {
+            _ = try DatasetLoader.load(source, preprocessing: preprocessing, seed: 1, root: root)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func poolingLargerThanTheImagesIsRefused() throws {
+        let files = try IDXFiles([
+            "train-images": IDXReaderTests.images(count: 6, rows: 2, columns: 3), "train-labels": Self.labels(6),
+            "test-images": IDXReaderTests.images(count: 3, rows: 2, columns: 3), "test-labels": Self.labels(3),
+        ])
+        let pooled = try DatasetLoader.load(
+            files.source(), preprocessing: Preprocessing(pooling: 2), seed: 1, root: Self.root)
+        #expect(pooled.train.features.columns == 1 && pooled.test.features.columns == 1)
+        for pooling in [3, 7] {
+            #expect(
+                Self.error(files.source(), Preprocessing(pooling: pooling))
+                    == "\(files.path("train-images")): images of 2x3 pixels are smaller than the pooling factor "
+                    + "\(pooling): \(pooling)x\(pooling) blocks would leave no features (at most 2 for these images)")
+        }
+    }
+
+    @Test func testImagesOfAnotherSizeAreRefused() throws {
+        let files = try IDXFiles([
+            "train-images": IDXReaderTests.images(count: 6, rows: 4, columns: 4), "train-labels": Self.labels(6),
+            "test-images": IDXReaderTests.images(count: 3, rows: 2, columns: 8), "test-labels": Self.labels(3),
+        ])
+        #expect(
+            Self.error(files.source())
+                == "\(files.path("test-images")): images of 2x8 pixels, but the training images "
+                + "\(files.path("train-images")) are 4x4")
+    }
 }
