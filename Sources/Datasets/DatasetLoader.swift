@@ -69,6 +69,9 @@ public enum DatasetLoader {
     public static func load(_ source: DataSource, preprocessing: Preprocessing, seed: UInt64, root: URL)
         throws(DatasetError) -> Dataset
     {
+        try requireSamples(source, train: preprocessing.trainCount ?? 1, test: preprocessing.testCount ?? 1) { split in
+            "\(split == .train ? "train_size" : "test_size") is 0"
+        }
         let stream = RandomStream(seed: seed, path: "data")
         var train: LabeledImages
         var test: LabeledImages
@@ -83,13 +86,28 @@ public enum DatasetLoader {
             let testPair = try IDXReader.read(images: streams[2], labels: streams[3])
             (train, test, files) = (trainPair.images, testPair.images, trainPair.files + testPair.files)
             try checkShapes(train, file: files[0].path, test: (test, files[2].path), pooling: preprocessing.pooling)
+            try requireSamples(source, train: train.count, test: test.count) { split in
+                "\(files[split == .train ? 0 : 2].path) holds no images"
+            }
         case .mnist5k(let testPerClass):
             let (all, file) = try MNIST5kReader.readWithFile(path: Self.files(for: source, root: root)[0])
             files = [file]
             try checkShapes(all, file: file.path, test: nil, pooling: preprocessing.pooling)
             (train, test) = StratifiedSplit.split(
                 all, heldOutPerClass: { _ in testPerClass }, stream: stream.derive("split"))
+            try requireSamples(source, train: train.count, test: test.count) { split in
+                split == .test
+                    ? "test_per_class is \(testPerClass)"
+                    : "test_per_class \(testPerClass) holds out all \(all.count / max(1, Set(all.labels).count)) digits of each class"
+            }
         case .idx(_, _, let testImages, let testLabels, let fraction):
+            if (testImages == nil) != (testLabels == nil) {
+                let (given, absent) =
+                    testImages == nil ? ("test_labels", "test_images") : ("test_images", "test_labels")
+                throw DatasetError(
+                    "idx: \(given) is given without \(absent): give both, or neither to hold out held_out_fraction of "
+                        + "the training samples")
+            }
             let streams = try Self.files(for: source, root: root).map { path throws(DatasetError) in
                 try DataStream(path: path)
             }
@@ -98,14 +116,31 @@ public enum DatasetLoader {
                 let testPair = try IDXReader.read(images: streams[2], labels: streams[3])
                 (train, test, files) = (all.images, testPair.images, all.files + testPair.files)
                 try checkShapes(train, file: files[0].path, test: (test, files[2].path), pooling: preprocessing.pooling)
+                try requireSamples(source, train: train.count, test: test.count) { split in
+                    "\(files[split == .train ? 0 : 2].path) holds no images"
+                }
             } else {
                 files = all.files
                 try checkShapes(all.images, file: files[0].path, test: nil, pooling: preprocessing.pooling)
                 (train, test) = StratifiedSplit.split(
                     all.images, heldOutPerClass: { Int((Double($0) * fraction).rounded()) },
                     stream: stream.derive("split"))
+                try requireSamples(source, train: train.count, test: test.count) { split in
+                    guard all.images.count > 0 else { return "\(files[0].path) holds no images" }
+                    let perClass = Dictionary(grouping: all.images.labels, by: { $0 }).values.map(\.count)
+                    let counts =
+                        "\(all.images.count) samples in \(perClass.count) classes, at most \(perClass.max() ?? 0) per class"
+                    return split == .test
+                        ? "held_out_fraction \(fraction) of each class of \(files[0].path) rounds to no sample (\(counts)); "
+                            + "give more samples, a larger held_out_fraction, or test_images and test_labels"
+                        : "held_out_fraction \(fraction) of each class of \(files[0].path) rounds to all of its samples "
+                            + "(\(counts)); give more samples or a smaller held_out_fraction"
+                }
             }
         case .gaussianBlobs(let classes, let dimension, let trainCount, let testCount, let separation):
+            try requireSamples(source, train: trainCount, test: testCount) { split in
+                "\(split == .train ? "train_size" : "test_size") is 0"
+            }
             return SyntheticData.gaussianBlobs(
                 classes: classes, dimension: dimension, trainCount: trainCount, testCount: testCount,
                 separation: separation, preprocessing: preprocessing, stream: stream.derive("synthetic"))
@@ -124,6 +159,17 @@ public enum DatasetLoader {
 }
 
 extension DatasetLoader {
+    enum Split { case train, test }
+
+    /// An empty split would train on nothing, or report a test accuracy of NaN: refused, with
+    /// `why` it is empty.
+    static func requireSamples(_ source: DataSource, train: Int, test: Int, why: (Split) -> String)
+        throws(DatasetError)
+    {
+        if train < 1 { throw DatasetError("\(source.name): the training split is empty: \(why(.train))") }
+        if test < 1 { throw DatasetError("\(source.name): the test split is empty: \(why(.test))") }
+    }
+
     /// Test images must have the training images' size (the network's input width depends on it),
     /// and pooling needs at least one whole block per side, or no feature would be left.
     static func checkShapes(
