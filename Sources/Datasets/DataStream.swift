@@ -82,21 +82,36 @@ final class DataStream {
         inflater == nil ? try readRaw(into: output) : try inflate(into: output)
     }
 
-    /// Up to `count` bytes (fewer only at the end of the data). Memory grows with the bytes that
-    /// arrive, not with `count`.
+    /// Up to `count` bytes (fewer only at the end of the data), read (inflated) straight into the
+    /// array. Memory grows with the bytes that arrive, not with `count`: the array starts at 64 MiB
+    /// at most and doubles while the data lasts.
     func bytes(upTo count: Int) throws(DatasetError) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(min(count, 64 << 20))
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { chunk.deallocate() }
-        while result.count < count {
-            let wanted = min(chunk.count, count - result.count)
-            let got = try read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
-            result.append(
-                contentsOf: UnsafeBufferPointer(
-                    start: chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: got))
-            if got < wanted { break }
+        var capacity = min(count, 64 << 20)
+        var failure: DatasetError?
+        var ended = false
+        while result.count < count && !ended && failure == nil {
+            let start = result.count
+            result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                if start > 0 {
+                    result.withUnsafeBufferPointer { old in
+                        buffer.baseAddress!.initialize(from: old.baseAddress!, count: start)
+                    }
+                }
+                initialized = start
+                do throws(DatasetError) {
+                    let got = try read(
+                        into: UnsafeMutableRawBufferPointer(
+                            UnsafeMutableBufferPointer(rebasing: buffer[start..<capacity])))
+                    initialized = start + got
+                    ended = start + got < capacity
+                } catch {
+                    failure = error
+                }
+            }
+            capacity = min(count, 2 * capacity)
         }
+        if let failure { throw failure }
         return result
     }
 
