@@ -46,7 +46,8 @@ enum FeatureBuilder {
             name: name,
             train: Dataset.Split(features: trainFeatures, labels: train.labels.map { Int32($0) }),
             test: Dataset.Split(features: testFeatures, labels: test.labels.map { Int32($0) }),
-            classCount: Int((train.labels.max() ?? 0)) + 1, files: files, summary: summary)
+            // Every label the network is tested on needs an output, also one absent from training.
+            classCount: Int(max(train.labels.max() ?? 0, test.labels.max() ?? 0)) + 1, files: files, summary: summary)
     }
 
     private static func standardize(_ matrix: inout Matrix<Float>, mean: [Double], scale: [Double]) {

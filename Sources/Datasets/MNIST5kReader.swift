@@ -35,57 +35,73 @@ public enum MNIST5kReader {
         return (try parse(Data(text), file: path), DataFile(path: path, sha256: digest))
     }
 
-    /// Parses the CSV bytes, checking every row.
-    static func parse(_ text: Data, file: String) throws(DatasetError) -> LabeledImages {
+    /// Parses the CSV bytes: `rows` lines (LF or CR LF, the last one may end without), each of 785
+    /// comma-separated fields of 1-3 digits, 784 pixels 0-255 and then the label 0-9. Anything else
+    /// is an error naming the line and column.
+    static func parse(_ text: Data, file: String, rows: Int = 5000) throws(DatasetError) -> LabeledImages {
         var pixels: [UInt8] = []
-        pixels.reserveCapacity(5000 * 784)
+        pixels.reserveCapacity(rows * 784)
         var labels: [UInt8] = []
+        labels.reserveCapacity(rows)
         var row: [Int] = []
-        row.reserveCapacity(785)
+        row.reserveCapacity(786)
         var value = 0
         var digits = 0
         var line = 1
+        var carriageReturn = false
+        func fail(_ cause: String, column: Bool = true) -> DatasetError {
+            DatasetError(.parse, file, "line \(line)" + (column ? ", column \(row.count + 1)" : "") + ": " + cause)
+        }
+        func finishField() throws(DatasetError) {
+            guard digits > 0 else { throw fail("empty field") }
+            if digits > 3 { throw fail("expected at most 3 digits, found \(value)") }
+            if row.count < 784 && value > 255 { throw fail("expected a pixel 0-255, found \(value)") }
+            if row.count == 784 && value > 9 { throw fail("expected a label 0-9, found \(value)") }
+            row.append(value)
+            value = 0
+            digits = 0
+        }
         func finishRow() throws(DatasetError) {
             guard row.count == 785 else {
-                throw DatasetError(
-                    "\(file): line \(line): expected 785 comma-separated integers (784 pixels, then the label), found \(row.count)"
-                )
+                throw fail(
+                    "expected 785 comma-separated integers (784 pixels, then the label), found \(row.count)",
+                    column: false)
             }
-            for (column, pixel) in row.prefix(784).enumerated() where pixel > 255 {
-                throw DatasetError(
-                    "\(file): line \(line), column \(column + 1): expected a pixel 0-255, found \(pixel)")
-            }
-            guard row[784] <= 9 else {
-                throw DatasetError("\(file): line \(line), column 785: expected a label 0-9, found \(row[784])")
-            }
-            pixels += row.prefix(784).map { UInt8($0) }
+            guard labels.count < rows else { throw fail("expected \(rows) rows, found more", column: false) }
+            for pixel in row.prefix(784) { pixels.append(UInt8(pixel)) }
             labels.append(UInt8(row[784]))
             row.removeAll(keepingCapacity: true)
         }
         for byte in text {
+            if carriageReturn && byte != UInt8(ascii: "\n") { throw fail("unexpected CR not followed by LF") }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                // Past 3 digits the field is an error; the value stays small enough to print.
+                if digits < 4 { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
                 digits += 1
-                if digits > 6 { throw DatasetError("\(file): line \(line): number too long") }
-            case UInt8(ascii: ","), UInt8(ascii: "\n"):
-                guard digits > 0 else { throw DatasetError("\(file): line \(line): empty or non-numeric field") }
-                row.append(value)
-                value = 0
-                digits = 0
-                if byte == UInt8(ascii: "\n") {
-                    try finishRow()
-                    line += 1
-                }
-            case UInt8(ascii: "\r"), UInt8(ascii: " "):
-                continue
+            case UInt8(ascii: ","):
+                try finishField()
+            case UInt8(ascii: "\n"):
+                if digits == 0 && row.isEmpty { throw fail("empty line", column: false) }
+                try finishField()
+                try finishRow()
+                line += 1
+                carriageReturn = false
+            case UInt8(ascii: "\r"):
+                carriageReturn = true
+            case 0x20...0x7e:
+                throw fail("unexpected '\(Character(Unicode.Scalar(byte)))'")
             default:
-                throw DatasetError("\(file): line \(line): unexpected character '\(Character(Unicode.Scalar(byte)))'")
+                throw fail("unexpected byte 0x\(String(byte, radix: 16, uppercase: true).leftPadded(2))")
             }
         }
-        if digits > 0 {
-            row.append(value)
+        if carriageReturn { throw fail("unexpected CR not followed by LF") }
+        if digits > 0 || !row.isEmpty {
+            try finishField()
             try finishRow()
+        }
+        guard labels.count == rows else {
+            throw DatasetError(.parse, file, "expected \(rows) rows, found \(labels.count)")
         }
         return LabeledImages(pixels: pixels, labels: labels, rows: 28, columns: 28)
     }

@@ -212,4 +212,14 @@ import Testing
             Self.error(.mnist5k(testPerClass: 500))
                 == "mnist-5k: the training split is empty: test_per_class 500 holds out all 500 digits of each class")
     }
+
+    /// The network needs an output for every label it will be tested on, not only those it trains on.
+    @Test func classCountCoversTheTestLabels() throws {
+        let files = try IDXFiles([
+            "train-images": IDXReaderTests.images(count: 4), "train-labels": IDXReaderTests.labels([0, 1, 0, 1]),
+            "test-images": IDXReaderTests.images(count: 2), "test-labels": IDXReaderTests.labels([4, 1]),
+        ])
+        let data = try DatasetLoader.load(files.source(), preprocessing: Preprocessing(), seed: 1, root: Self.root)
+        #expect(data.classCount == 5)
+    }
 }

@@ -63,8 +63,11 @@ enum GzipFixture {
         var period = BitWriter()
         for _ in 0..<8 { period.copyPreviousByte258Times() }
         var bytes = header + bits.bytes
-        bytes.reserveCapacity(size)
-        while bytes.count + period.bytes.count <= size { bytes += period.bytes }
+        // The 13-byte period doubled, then as many whole periods as still fit (fast in debug builds).
+        var body = period.bytes
+        while bytes.count + 2 * body.count <= size { body += body }
+        bytes += body
+        bytes += body.prefix((size - bytes.count) / period.bytes.count * period.bytes.count)
         return bytes
     }
 
