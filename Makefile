@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser build release lint format test report schema bench verify clean
+.PHONY: all deps data browser build release lint format test tsan report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -70,6 +70,15 @@ format:
 test: deps data browser
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	$(MAKE) --no-print-directory tsan
+
+# The worker pool, parallel loop and GEMM tests under ThreadSanitizer, which fails the run on any
+# data race. Own build folder; INITLAB_TSAN_SUBSET trims the manifest to those tests and their
+# dependencies (SwiftPM links every test target into one test product otherwise).
+TSAN := INITLAB_TSAN_SUBSET=1 $(SWIFT)
+tsan:
+	$(TSAN) build --build-tests --sanitize=thread --scratch-path .build-tsan $(BUILD_FLAGS)
+	$(TSAN) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter 'GEMMTests|ParallelLoopTests' $(BUILD_FLAGS)
 
 # Build in release mode, run every experiment and write Reports/ (plus the JSON Schema for editors).
 report: release data
@@ -103,4 +112,4 @@ verify: release data
 	done; exit $$status
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-tsan

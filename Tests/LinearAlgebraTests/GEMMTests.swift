@@ -92,7 +92,7 @@ import Testing
 }
 
 final class SeenRows: Sendable {
-    private let storage = Mutex<[Int]>([])
+    private let storage = Locked<[Int]>([])
     func add(_ row: Int) { storage.withLock { $0.append(row) } }
     var rows: [Int] { storage.withLock { $0 } }
 }
