@@ -5,10 +5,10 @@ import CGEMMKernel
 /// C is cut into 8-row panels and strips of up to 48 columns (three 16-float vectors; the strips
 /// are balanced so that none is narrower than needed, e.g. 100 = 48 + 32 + 20). k is cut into
 /// blocks; for each block and strip, op(B) is packed into a strip that stays in L1 while the
-/// kernel sweeps the task's panels. A is read in place, or, when transposed or its rows are far
-/// apart, packed per k block into 8-row panels first. A k block continues each element's FMA
-/// chain from the Float stored in C, so blocking cannot change a bit. B rows far apart are
-/// prefetched while packing (the hardware prefetchers stop at page boundaries).
+/// kernel sweeps the task's panels. A is read in place, or, when transposed or its row stride is
+/// a multiple of 512 bytes, packed per k block into 8-row panels first. A k block continues each
+/// element's FMA chain from the Float stored in C, so blocking cannot change a bit. B rows far
+/// apart are prefetched while packing (the hardware prefetchers stop at page boundaries).
 ///
 /// Threads get tasks of whole column groups (and, when there are too few strips, row groups):
 /// each element is still computed by one thread in k order, never split along k.
@@ -46,9 +46,10 @@ enum AVX512Driver {
         let kc = min(k, kBlock)
         let stripFloats = kc * 16 * vectorsPerStrip
         // A is packed per k block (8-row panels, k-major) when reading it in place would be slow:
-        // a transposed A gives each panel one cache line per k step, and rows a large stride apart
-        // collide in the caches' sets. Otherwise the kernel reads A in place.
-        let packA = a.transposed || a.leadingDimension >= 512
+        // a transposed A gives each panel one cache line per k step, and rows whose stride is a
+        // multiple of 512 bytes collide in the caches' sets (a batch of 1024 or 4096 features).
+        // Otherwise (e.g. 784 features) the kernel reads A in place and saves the copy.
+        let packA = a.transposed || (a.leadingDimension >= 512 && a.leadingDimension % 128 == 0)
         let panelFloats = tileRows * kc
         let buffer = workspace.buffer(floats: tasks * stripFloats + (packA ? panels * panelFloats : 0))
         let packedA = buffer + tasks * stripFloats
