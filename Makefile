@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser strace build release lint format test report schema bench verify clean
+.PHONY: all deps data browser strace build release lint format test tsan report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -76,6 +76,15 @@ format:
 test: deps data browser strace
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	$(MAKE) --no-print-directory tsan
+
+# The worker pool, parallel loop and GEMM tests under ThreadSanitizer, which fails the run on any
+# data race. Own build folder; INITLAB_TSAN_SUBSET trims the manifest to those tests and their
+# dependencies (SwiftPM links every test target into one test product otherwise).
+TSAN := INITLAB_TSAN_SUBSET=1 $(SWIFT)
+tsan:
+	$(TSAN) build --build-tests --sanitize=thread --scratch-path .build-tsan $(BUILD_FLAGS)
+	$(TSAN) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter 'GEMMTests|ParallelLoopTests' $(BUILD_FLAGS)
 
 # Build in release mode, run every experiment and write Reports/ (plus the JSON Schema for editors).
 report: release data
@@ -85,20 +94,27 @@ report: release data
 schema: release
 	$(INITLAB) schema --out Reports/experiment.schema.json
 
-# Speed against NumPy (same training, alternating runs, medians) and OpenBLAS (single-thread GEMM).
-# NumPy goes into a virtual environment under Benchmarks/; OpenBLAS comes from Debian.
-BENCH_VENV := Benchmarks/.venv
+# Speed: InitLab's GEMM against OpenBLAS (Debian's, loaded at run time; one thread each, and the
+# 1- and 2-thread sgemm peak), then training against NumPy, PyTorch and JAX (Benchmarks/compare.py:
+# alternating rounds after waiting for a quiet machine, medians of per-round ratios). The peers go
+# into a virtual environment under Benchmarks/, pinned. PyPI's torch wheel is the CUDA build: it
+# imports only with its nvidia-* dependencies (with --no-deps it fails for want of libcudart), so
+# they come along: about 6 GB of disk, downloaded once. BENCH_ARGS passes options to compare.py,
+# e.g. BENCH_ARGS="--rounds 7 --only wide-1024".
+BENCH_VENV     := Benchmarks/.venv
+BENCH_PACKAGES := numpy==2.4.6 torch==2.15.0 jax==0.10.2 jaxlib==0.10.2 threadpoolctl
+BENCH_ARGS     ?=
 
 bench: release data
 	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "install ok installed" || { \
 	  echo "installing: libopenblas-dev"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libopenblas-dev >/dev/null; }
-	@[ -x $(BENCH_VENV)/bin/python ] && $(BENCH_VENV)/bin/python -c "import numpy" 2>/dev/null || { \
-	  echo "installing: numpy into $(BENCH_VENV)"; \
-	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check numpy; }
+	@[ -x $(BENCH_VENV)/bin/python ] && $(BENCH_VENV)/bin/python -c "import numpy, torch, jax, threadpoolctl" 2>/dev/null || { \
+	  echo "installing: $(BENCH_PACKAGES) into $(BENCH_VENV) (about 6 GB with torch's CUDA dependencies)"; \
+	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(BENCH_PACKAGES); }
 	$(SWIFT) build -c release --product initlab-bench $(BUILD_FLAGS)
 	.build/release/initlab-bench gemm
-	$(BENCH_VENV)/bin/python Benchmarks/compare.py .build/release/initlab-bench $(BENCH_VENV)/bin/python 3
+	$(BENCH_VENV)/bin/python Benchmarks/compare.py .build/release/initlab-bench $(BENCH_VENV)/bin/python Benchmarks/out $(BENCH_ARGS)
 
 # Rerun every report under Reports/ from its manifest (spec and seed) and compare every result
 # array and figure pixel hash; fails when any differs.
@@ -109,4 +125,4 @@ verify: release data
 	done; exit $$status
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-tsan

@@ -46,7 +46,11 @@ let package = Package(
         // Numerics: pure value types and functions.
         // The numeric kernels use AVX2 and FMA (x86-64-v3: every x86 server since 2013). The flag is
         // the same in debug and release, so both compute bit-identical results.
-        .target(name: "LinearAlgebra", swiftSettings: kernelSettings),
+        .target(name: "LinearAlgebra", dependencies: ["CGEMMKernel"], swiftSettings: kernelSettings),
+        // The AVX-512 GEMM micro-kernel, chosen at run time (cpuid) with the AVX2 kernel in Swift as
+        // the fallback. Optimized in debug builds too, so that the tests run the code users run;
+        // FMA is exactly rounded, so the optimization level cannot change a bit.
+        .target(name: "CGEMMKernel", cSettings: [.unsafeFlags(["-O3"])]),
         .target(
             name: "Network",
             dependencies: [
@@ -120,3 +124,15 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
     ]
 )
+
+// `make test` also runs the LinearAlgebra tests (worker pool, parallel loop, GEMM) under
+// ThreadSanitizer, in a build folder of their own. With INITLAB_TSAN_SUBSET set the manifest
+// keeps only those tests and what they depend on, so that build compiles a few modules, not all.
+if Context.environment["INITLAB_TSAN_SUBSET"] != nil {
+    let subset: Set<String> = [
+        "CCrypto", "Hashing", "Randomness", "CGEMMKernel", "LinearAlgebra", "LinearAlgebraTests",
+    ]
+    package.targets = package.targets.filter { subset.contains($0.name) }
+    package.products = []
+    package.dependencies = []
+}

@@ -1,53 +1,148 @@
-"""Times the textbook MNIST comparison in InitLab and in NumPy, alternately, and prints medians.
+"""Times InitLab's training against its peers, alternately, and prints medians of per-round ratios.
 
-Usage: python3 Benchmarks/compare.py INITLAB_BENCH PYTHON [ROUNDS]
-Both sides get 2 threads (INITLAB_THREADS=2, OPENBLAS_NUM_THREADS=2) and do the same work,
-data loading included; whole-process wall time is measured.
+Usage: python3 Benchmarks/compare.py INITLAB_BENCH PYTHON OUT_DIRECTORY [--rounds N] [--only NAME,...]
+       [--max-wait SECONDS]
+
+Every contender trains the same networks on the same batches: `initlab-bench export` writes
+InitLab's initial weights and batch order into OUT_DIRECTORY/NAME, and the peers in
+Benchmarks/peers/ read them. The benchmarks:
+- textbook-mnist: 3 initializations x 2000 iterations, batch 128, Fashion-MNIST, 5 hidden ReLU
+  layers of 100, SGD lr 0.01; whole-process wall time (data loading, imports and JIT included),
+  2 threads; peers NumPy, PyTorch eager, JAX jit, JAX lax.scan.
+- textbook-mnist-1thread: the same on one thread, every contender pinned to CPU 0.
+- wide-1024, wide-4096: one He-initialized network 784-W-W-W-W-W-10, 200 SGD steps, 2 threads;
+  in-process training time (after data loading and JAX compilation); PyTorch and JAX.
+Threads: InitLab INITLAB_THREADS; NumPy OPENBLAS_NUM_THREADS; PyTorch torch.set_num_threads;
+JAX its default thread pool (2 cores), or Eigen single-threaded for 1 thread.
+
+A shared machine cannot fool the ratios: before each round the script waits (up to --max-wait
+seconds) until the other processes leave the cores idle, prints the load, runs every contender
+once in an order that rotates from round to round, and reports the median over rounds of each
+peer's time divided by InitLab's in the same round.
 """
+import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
 import time
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+PEERS = os.path.join(HERE, "peers")
 
-def timed(command, environment):
+
+class Benchmark:
+    def __init__(self, name, spec, threads, peers, in_process):
+        self.name, self.spec, self.threads, self.peers, self.in_process = name, spec, threads, peers, in_process
+
+
+BENCHMARKS = [
+    Benchmark("textbook-mnist", "textbook-mnist", 2, ["numpy", "pytorch", "jax-jit", "jax-scan"], False),
+    Benchmark("textbook-mnist-1thread", "textbook-mnist", 1, ["numpy", "pytorch", "jax-jit", "jax-scan"], False),
+    Benchmark("wide-1024", "wide-1024", 2, ["pytorch", "jax-jit", "jax-scan"], True),
+    Benchmark("wide-4096", "wide-4096", 2, ["pytorch", "jax-jit", "jax-scan"], True),
+]
+
+
+def command(contender, bench, python, spec_directory, threads):
+    """The command line and environment of one contender."""
+    environment = {"INITLAB_THREADS": str(threads), "OPENBLAS_NUM_THREADS": str(threads),
+                   "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
+    if contender == "initlab":
+        return [bench, "train", os.path.basename(spec_directory)], environment
+    script = {"numpy": ["numpy_mlp.py", spec_directory], "pytorch": ["torch_mlp.py", spec_directory, str(threads)],
+              "jax-jit": ["jax_mlp.py", spec_directory, str(threads), "jit"],
+              "jax-scan": ["jax_mlp.py", spec_directory, str(threads), "scan"]}[contender]
+    return [python, os.path.join(PEERS, script[0])] + script[1:], environment
+
+
+def run(arguments, environment, pin):
+    """Wall seconds, in-process training seconds and output of one run."""
+    env = {**os.environ, **environment}
+    # The machine may force an OpenBLAS core type for old OpenBLAS builds; the peers' own OpenBLAS
+    # picks the right kernels when left alone.
+    for variable in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        env.pop(variable, None)
     start = time.perf_counter()
-    result = subprocess.run(command, env={**os.environ, **environment}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - start
+    result = subprocess.run(arguments, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=os.path.dirname(HERE), preexec_fn=(lambda: os.sched_setaffinity(0, {0})) if pin else None)
+    wall = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"{command[0]} failed:\n{result.stderr}")
-    return elapsed, result.stdout.strip()
+        sys.exit(f"{' '.join(arguments)} failed:\n{result.stderr}")
+    training = float(re.search(r"training seconds: ([0-9.]+)", result.stdout).group(1))
+    return wall, training, result.stdout.strip()
 
 
-def minimal_gflop(iterations, networks=3, batch=128, widths=(784, 100, 100, 100, 100, 100, 10)):
-    """GEMM work both sides must do: per step one forward product per layer, one weight gradient
-    per layer and one back-propagated delta per layer above the first (no gradient for the images)."""
-    products = sum(a * b for a, b in zip(widths, widths[1:]))
-    upper = products - widths[0] * widths[1]
-    return networks * iterations * 2 * batch * (2 * products + upper) / 1e9
+def busy_fraction(seconds=2.0):
+    """Share of the CPUs' time spent outside idle over the next `seconds` (all processes)."""
+    def sample():
+        with open("/proc/stat") as f:
+            values = [int(v) for v in f.readline().split()[1:]]
+        return sum(values), values[3] + values[4]
+    total0, idle0 = sample()
+    time.sleep(seconds)
+    total1, idle1 = sample()
+    return 1 - (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_for_quiet(max_wait, threshold=0.15):
+    """Waits until the CPUs are at most `threshold` busy, or `max_wait` seconds; returns what it saw."""
+    start = time.perf_counter()
+    busy = busy_fraction()
+    while busy > threshold and time.perf_counter() - start < max_wait:
+        busy = busy_fraction(5.0)
+    return busy, os.getloadavg()[0], time.perf_counter() - start
 
 
 def main():
-    initlab, python = sys.argv[1], sys.argv[2]
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    here = os.path.dirname(os.path.abspath(__file__))
-    ours, theirs, ratios = [], [], []
-    for index in range(rounds):
-        a, our_output = timed([initlab, "textbook", "2000"], {"INITLAB_THREADS": "2"})
-        b, their_output = timed([python, os.path.join(here, "textbook_mnist.py"), "2000"], {"OPENBLAS_NUM_THREADS": "2"})
-        ours.append(a)
-        theirs.append(b)
-        ratios.append(b / a)
-        print(f"  round {index + 1}: initlab {a:.1f} s, numpy {b:.1f} s", file=sys.stderr)
-        if index == 0:
-            print("  initlab: " + our_output.replace("\n", "\n           "), file=sys.stderr)
-            print("  numpy:   " + their_output.replace("\n", "\n           "), file=sys.stderr)
-    work = minimal_gflop(2000)
-    print(f"  minimal GEMM work {work:.0f} GFLOP: initlab {work / statistics.median(ours):.1f} GFLOP/s, "
-          f"numpy {work / statistics.median(theirs):.1f} GFLOP/s end to end (data loading included)", file=sys.stderr)
-    print(f"textbook-mnist: initlab {statistics.median(ours):.1f} s, numpy {statistics.median(theirs):.1f} s, "
-          f"speedup {statistics.median(ratios):.2f}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("bench")
+    parser.add_argument("python")
+    parser.add_argument("out")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", default="", help="comma-separated benchmark names, run in that order")
+    parser.add_argument("--max-wait", type=float, default=120)
+    options = parser.parse_args()
+    names = options.only.split(",") if options.only else [b.name for b in BENCHMARKS]
+    selected = [next(b for b in BENCHMARKS if b.name == name) for name in names]
+    lines = []
+    for bench in selected:
+        spec_directory = os.path.join(os.path.abspath(options.out), bench.spec)
+        subprocess.run([options.bench, "export", bench.spec, spec_directory], check=True)
+        contenders = ["initlab"] + bench.peers
+        times = {c: [] for c in contenders}
+        ratios = {c: [] for c in bench.peers}
+        print(f"{bench.name}: {options.rounds} rounds, {bench.threads} thread(s), "
+              f"{'in-process training' if bench.in_process else 'whole-process wall'} time", file=sys.stderr)
+        for round_index in range(options.rounds):
+            busy, load, waited = wait_for_quiet(options.max_wait)
+            shift = round_index % len(contenders)
+            order = contenders[shift:] + contenders[:shift]
+            seconds = {}
+            for contender in order:
+                arguments, environment = command(contender, options.bench, options.python, spec_directory,
+                                                 bench.threads)
+                wall, training, output = run(arguments, environment, pin=bench.threads == 1)
+                seconds[contender] = training if bench.in_process else wall
+                if round_index == 0:
+                    print(f"    {contender}: " + output.replace("\n", "\n      "), file=sys.stderr)
+            for contender in contenders:
+                times[contender].append(seconds[contender])
+            for peer in bench.peers:
+                ratios[peer].append(seconds[peer] / seconds["initlab"])
+            print(f"  round {round_index + 1}: load {load:.2f} (1 min), CPUs {100 * busy:.0f}% busy "
+                  f"before (waited {waited:.0f} s); " + ", ".join(f"{c} {seconds[c]:.2f} s" for c in contenders),
+                  file=sys.stderr)
+        ours = statistics.median(times["initlab"])
+        for peer in bench.peers:
+            line = (f"{bench.name}: initlab {ours:.2f} s, {peer} {statistics.median(times[peer]):.2f} s, "
+                    f"speedup {statistics.median(ratios[peer]):.2f}")
+            lines.append(line)
+            print(line, flush=True)
+    if len(selected) > 1:
+        print("\nsummary (medians of per-round ratios; speedup > 1: InitLab is faster)")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 import Foundation
 
 /// OpenBLAS's `cblas_sgemm`, loaded at run time so that only the benchmark needs the library
-/// (Debian's libopenblas-dev, installed by `make bench`). Pinned to one thread.
+/// (Debian's libopenblas-dev, installed by `make bench`). One thread unless `setThreads` says more.
 struct OpenBLAS {
     typealias SGEMM =
         @convention(c) (
@@ -13,6 +13,9 @@ struct OpenBLAS {
 
     let sgemm: SGEMM
     let configuration: String
+    /// The kernel family OpenBLAS chose for this CPU ("SkylakeX", "Haswell", ...).
+    let coreName: String
+    private let setThreadCount: SetThreads?
 
     init?() {
         let candidates = [
@@ -22,15 +25,22 @@ struct OpenBLAS {
             let sgemm = dlsym(handle, "cblas_sgemm")
         else { return nil }
         self.sgemm = unsafeBitCast(sgemm, to: SGEMM.self)
-        if let setThreads = dlsym(handle, "openblas_set_num_threads") {
-            unsafeBitCast(setThreads, to: SetThreads.self)(1)
-        }
+        setThreadCount = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
+        setThreadCount?(1)
         if let config = dlsym(handle, "openblas_get_config"), let text = unsafeBitCast(config, to: Config.self)() {
             configuration = String(cString: text)
         } else {
             configuration = "unknown"
         }
+        if let name = dlsym(handle, "openblas_get_corename"), let text = unsafeBitCast(name, to: Config.self)() {
+            coreName = String(cString: text)
+        } else {
+            coreName = "unknown"
+        }
     }
+
+    /// The threads each sgemm may use.
+    func setThreads(_ count: Int) { setThreadCount?(Int32(count)) }
 
     /// C = op(A) op(B), row-major (CblasRowMajor = 101, NoTrans = 111, Trans = 112).
     func multiply(

@@ -1,18 +1,54 @@
+import CGEMMKernel
+import Foundation
+
 /// Single-precision matrix products C = op(A) op(B) for the training engine.
 ///
 /// Every element of C is one fused multiply-add chain over k in increasing order, starting from
 /// 0: `c = fma(a[k], b[k], c)`. Blocking, packing and threads change only who computes which
-/// element, never the order inside one, so the result is bit-identical at any thread count and
+/// element and where the running sum waits between k blocks (in C, as the same Float), never the
+/// order inside one, so the result is bit-identical at any thread count, with either kernel, and
 /// in debug and release builds (`GEMMReference` computes the same chain naively; tests compare).
 ///
-/// Layout: row-major with leading dimensions. The kernel computes 6 x 16 tiles of C, reading A in
-/// place and B in place or from packed 16-column panels; rows of C are distributed over threads,
-/// and an optional epilogue runs on each finished row while it is still in cache.
+/// Layout: row-major with leading dimensions. Two kernels, chosen at run time:
+/// - AVX-512 (C, `CGEMMKernel`): 8 x 48 micro-tiles (24 accumulators of 16 floats), B packed per
+///   k block into 48-column strips, A read in place; the output is split over threads in two
+///   dimensions (column strips first, then rows), never along k.
+/// - AVX2 (Swift, the fallback): 6 x 16 tiles, A and narrow-stride B read in place, rows of C
+///   over threads.
+/// An optional epilogue runs once on each finished row.
 public enum GEMM {
-    /// Rows of C per micro-tile.
+    /// Rows of C per micro-tile of the AVX2 kernel.
     public static let tileRows = 6
-    /// Columns of C per micro-tile.
+    /// Columns of C per micro-tile of the AVX2 kernel.
     public static let tileColumns = 16
+
+    /// The micro-kernels; both compute the same bits.
+    public enum Kernel: String, Sendable, CaseIterable {
+        /// 8-wide FMA (x86-64-v3), in Swift.
+        case avx2
+        /// 16-wide FMA with 32 vector registers, in C; needs AVX-512 F/BW/DQ/VL.
+        case avx512
+
+        /// The kernels this CPU can run, slowest first.
+        public static let available: [Kernel] = {
+            #if arch(x86_64)
+                initlab_cpu_has_avx512() != 0 ? [.avx2, .avx512] : [.avx2]
+            #else
+                [.avx2]
+            #endif
+        }()
+
+        /// The fastest available kernel, unless INITLAB_GEMM_KERNEL names another available one.
+        public static let preferred: Kernel = {
+            if let name = ProcessInfo.processInfo.environment["INITLAB_GEMM_KERNEL"],
+                let kernel = Kernel(rawValue: name),
+                available.contains(kernel)
+            {
+                return kernel
+            }
+            return available.last ?? .avx2
+        }()
+    }
 
     /// An operand: a row-major matrix in memory, used as is or transposed.
     public struct Operand {
@@ -40,17 +76,32 @@ public enum GEMM {
     /// C (m x n, leading dimension ldc) = op(A) (m x k) * op(B) (k x n), then `epilogue` per row.
     public static func multiply(
         m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
-        workspace: GEMMWorkspace, threads: Int = ComputeThreads.count, epilogue: RowEpilogue? = nil
+        workspace: GEMMWorkspace, threads: Int = ComputeThreads.count, kernel: Kernel = .preferred,
+        epilogue: RowEpilogue? = nil
     ) {
         guard m > 0, n > 0 else { return }
+        if kernel == .avx512 && Kernel.available.contains(.avx512) {
+            AVX512Driver.multiply(
+                m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads,
+                epilogue: epilogue)
+        } else {
+            multiplyAVX2(
+                m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads,
+                epilogue: epilogue)
+        }
+    }
+
+    private static func multiplyAVX2(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int, epilogue: RowEpilogue?
+    ) {
         let strips = (n + tileColumns - 1) / tileColumns
         let panels = (m + tileRows - 1) / tileRows
         let workers = max(1, min(threads, panels))
-        workspace.reserve(k: k, strips: strips, threads: workers)
+        let packedB = workspace.buffer(floats: max(1, k * strips * tileColumns))
         // B is read in place when its rows hold 16 contiguous columns and are close together
         // (small leading dimension: few pages per strip); otherwise, and for a transposed B or a
         // narrow last strip, it is copied into zero-padded k x 16 panels first.
-        let packedB = workspace.packedB
         let directStrips = b.transposed || b.leadingDimension > 512 ? 0 : n / tileColumns
         packB(b, k: k, n: n, firstStrip: directStrips, strips: strips, into: packedB)
         let directStride = b.leadingDimension * MemoryLayout<Float>.stride

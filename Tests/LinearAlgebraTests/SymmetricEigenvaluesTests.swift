@@ -14,6 +14,7 @@ import Testing
         let matrix = scaled.multiplied(by: q.transposed)
         let symmetric = Matrix<Double>(rows: size, columns: size) { r, c in (matrix[r, c] + matrix[c, r]) / 2 }
         let found = SymmetricEigenvalues.of(symmetric)
+        #expect(found.count == size, "\(found.count) eigenvalues for a \(size) x \(size) matrix")
         for (a, b) in zip(found, values.sorted()) { #expect(abs(a - b) < 1e-9 * max(1, abs(b)), "\(a) vs \(b)") }
     }
 
