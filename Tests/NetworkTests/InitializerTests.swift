@@ -121,6 +121,7 @@ import Testing
         var stream = RandomStream(seed: 2, path: "delta")
         let shape = WeightShape(inputs: 3, outputs: 4, kernel: [4])
         let values = try Initializer.deltaOrthogonal(gain: 1).sample(shape, stream: &stream)
+        #expect(values.count == 3 * 4 * 4)
         // JAX's centre for k = 4 is (4 - 1) / 2 = 1.
         for (index, value) in values.enumerated() where index % 4 != 1 { #expect(value == 0) }
         let centre = Matrix<Double>(rows: 4, columns: 3) { o, i in values[(o * 3 + i) * 4 + 1] }

@@ -67,6 +67,7 @@ import Testing
         #expect(orthogonal.spectra[0].squaredSingularValues.allSatisfy { $0 > 0.2 && $0 < 1.5 })
         // Bias-free ReLU is probed at q = 1, not at its trivial fixed point 0 (where J would vanish).
         #expect(relu.inputVariance == 1 && abs(relu.chi1 - 1) < 1e-9)
+        #expect(relu.spectra.map(\.depth) == [2, 8] && orthogonal.spectra[0].squaredSingularValues.count == 64)
         for spectrum in relu.spectra {
             #expect(spectrum.squaredSingularValues.count == 64)
             #expect(
@@ -128,14 +129,20 @@ import Testing
         }
         #expect(fresh.cells.count == 6 && store.saves == 6 && fresh.reusedCells == 0)
         #expect(fresh.cells.allSatisfy { $0.value >= 0 && $0.value <= 1 })
-        #expect(fresh.overlay.count == fresh.overlayX.count && !fresh.overlay.isEmpty)
+        #expect(fresh.overlayX.count == 201 && fresh.overlay.count == 201 && fresh.overlay.allSatisfy(\.isFinite))
         // As if the first run had been killed after two cells: only four are computed again.
         store.drop(keepingFirst: 2)
         // (The overlay curve is left out of the reruns: it does not change the cells or their keys.)
-        guard case .sweep(let resumed) = try Self.run(Self.sweepSpec(overlay: false), store: store) else { return }
+        guard case .sweep(let resumed) = try Self.run(Self.sweepSpec(overlay: false), store: store) else {
+            Issue.record("wrong kind")
+            return
+        }
         #expect(store.saves == 10 && resumed.reusedCells == 2)
         #expect(resumed.cells == fresh.cells, "a resumed sweep has the same results")
-        guard case .sweep(let cached) = try Self.run(Self.sweepSpec(overlay: false), store: store) else { return }
+        guard case .sweep(let cached) = try Self.run(Self.sweepSpec(overlay: false), store: store) else {
+            Issue.record("wrong kind")
+            return
+        }
         #expect(store.saves == 10 && cached.reusedCells == 6 && cached.cells == fresh.cells)
     }
 }
