@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "Results", "Network", "LinearAlgebra", "Randomness"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Network", "Randomness", "LinearAlgebra"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "Randomness"]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "JSON"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "ExperimentKinds", "JSON"]),
         .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),

@@ -2,65 +2,124 @@ import Foundation
 
 /// Reads IDX files (the MNIST format): big-endian headers, magic 0x00000803 for images (count,
 /// rows, columns) and 0x00000801 for labels (count), then unsigned bytes; gzip or not, told by
-/// content. Every inconsistency is an error naming the file.
+/// content. The headers are read first and checked against each other and `DataLimits`; then
+/// exactly the promised bytes are read (inflated), and one more must not exist. Every
+/// inconsistency is an error naming the file.
 public enum IDXReader {
     public static func read(images imagesPath: String, labels labelsPath: String) throws(DatasetError) -> LabeledImages
     {
-        let images = try Gzip.decompress(try load(imagesPath), file: imagesPath)
-        let labels = try Gzip.decompress(try load(labelsPath), file: labelsPath)
-        let imageHeader = try header(images, file: imagesPath, magic: 0x0000_0803, dimensions: 3)
-        let labelHeader = try header(labels, file: labelsPath, magic: 0x0000_0801, dimensions: 1)
-        let (count, rows, columns) = (imageHeader[0], imageHeader[1], imageHeader[2])
-        guard labelHeader[0] == count else {
-            throw DatasetError("\(labelsPath): holds \(labelHeader[0]) labels but \(imagesPath) holds \(count) images")
-        }
-        guard rows > 0, columns > 0, rows * columns <= 1 << 24 else {
-            throw DatasetError("\(imagesPath): implausible image size \(rows)x\(columns)")
-        }
-        try checkLength(images, file: imagesPath, header: 16, expected: count * rows * columns)
-        try checkLength(labels, file: labelsPath, header: 8, expected: count)
-        let labelBytes = [UInt8](labels.dropFirst(8))
-        if let bad = labelBytes.first(where: { $0 > 9 }) {
-            throw DatasetError("\(labelsPath): expected labels 0-9, found \(bad)")
-        }
-        return LabeledImages(pixels: [UInt8](images.dropFirst(16)), labels: labelBytes, rows: rows, columns: columns)
+        try read(images: DataStream(path: imagesPath), labels: DataStream(path: labelsPath)).images
     }
 
-    static func load(_ path: String) throws(DatasetError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// The pair and the two files with the SHA-256 of their bytes on disk.
+    static func read(images: DataStream, labels: DataStream) throws(DatasetError) -> (
+        images: LabeledImages, files: [DataFile]
+    ) {
+        let imageHeader = try header(images, magic: 0x0000_0803, dimensions: 3)
+        let (count, rows, columns) = (imageHeader[0], imageHeader[1], imageHeader[2])
+        let pixelBytes = try imageBytes(count: count, rows: rows, columns: columns, file: images.path)
+        let labelHeader = try header(labels, magic: 0x0000_0801, dimensions: 1)
+        guard labelHeader[0] == count else {
             throw DatasetError(
-                FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such file"
-            )
+                .parse, labels.path, "holds \(labelHeader[0]) labels but \(images.path) holds \(count) images")
         }
-        return data
+        try checkSize(images, header: 16, expected: pixelBytes)
+        try checkSize(labels, header: 8, expected: count)
+        let pixels = try payload(images, header: 16, expected: pixelBytes)
+        let labelBytes = try payload(labels, header: 8, expected: count)
+        if let index = labelBytes.firstIndex(where: { $0 > 9 }) {
+            throw DatasetError(.parse, labels.path, "expected labels 0-9, found \(labelBytes[index]) (label \(index))")
+        }
+        return (
+            LabeledImages(pixels: pixels, labels: labelBytes, rows: rows, columns: columns),
+            [
+                DataFile(path: images.path, sha256: images.digest()),
+                DataFile(path: labels.path, sha256: labels.digest()),
+            ]
+        )
+    }
+
+    /// The pixel bytes the header promises, in checked arithmetic (the dimensions are 32-bit, so
+    /// two of them can overflow 64 bits), within `DataLimits`.
+    static func imageBytes(count: Int, rows: Int, columns: Int, file: String) throws(DatasetError) -> Int {
+        let (pixels, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows > 0, columns > 0, !overflow, pixels <= DataLimits.pixelsPerImage else {
+            throw DatasetError(
+                .parse, file,
+                "implausible image size \(rows)x\(columns) (at most \(DataLimits.pixelsPerImage) pixels per image)")
+        }
+        let (bytes, tooMany) = count.multipliedReportingOverflow(by: pixels)
+        guard !tooMany, bytes <= DataLimits.idxBytes - 16 else {
+            let promised = tooMany ? "more than \(Int.max)" : "\(bytes)"
+            throw DatasetError(
+                .parse, file,
+                "the header promises \(count) images of \(rows)x\(columns) pixels (\(promised) bytes), more than the "
+                    + "\(DataLimits.idxBytes) bytes (1 GiB) one IDX file may hold")
+        }
+        return bytes
     }
 
     /// The dimensions after checking the magic number.
-    private static func header(_ data: Data, file: String, magic: UInt32, dimensions: Int) throws(DatasetError) -> [Int]
-    {
+    private static func header(_ stream: DataStream, magic: UInt32, dimensions: Int) throws(DatasetError) -> [Int] {
         let headerLength = 4 + 4 * dimensions
-        guard data.count >= headerLength else {
-            throw DatasetError("\(file): truncated header: expected \(headerLength) bytes, found \(data.count)")
+        let data = try stream.bytes(upTo: headerLength)
+        guard data.count == headerLength else {
+            throw DatasetError(
+                .parse, stream.path, "truncated header: expected \(headerLength) bytes, found \(data.count)")
         }
         let words = (0...dimensions).map { word in
-            (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(data[data.startIndex + 4 * word + $1]) }
+            (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(data[4 * word + $1]) }
         }
         guard words[0] == magic else {
             throw DatasetError(
-                "\(file): expected IDX magic 0x\(String(magic, radix: 16, uppercase: true).leftPadded(8)) (\(dimensions == 3 ? "images" : "labels")), found 0x\(String(words[0], radix: 16, uppercase: true).leftPadded(8))"
+                .parse, stream.path,
+                "expected IDX magic 0x\(String(magic, radix: 16, uppercase: true).leftPadded(8)) (\(dimensions == 3 ? "images" : "labels")), found 0x\(String(words[0], radix: 16, uppercase: true).leftPadded(8))"
             )
         }
         return words.dropFirst().map { Int($0) }
     }
 
-    private static func checkLength(_ data: Data, file: String, header: Int, expected: Int) throws(DatasetError) {
-        let found = data.count - header
+    /// What can be told from the size on disk before reading the data: a raw file holds exactly
+    /// the promised bytes, and a gzip file cannot inflate to more than `DataLimits.deflateRatio`
+    /// times its size.
+    private static func checkSize(_ stream: DataStream, header: Int, expected: Int) throws(DatasetError) {
+        if stream.isCompressed {
+            let most = stream.fileSize.multipliedReportingOverflow(by: DataLimits.deflateRatio).partialValue
+            if header + expected > most {
+                throw DatasetError(
+                    .parse, stream.path,
+                    "truncated: the header promises \(expected) data bytes, but a gzip file of \(stream.fileSize) bytes "
+                        + "inflates to at most \(most) bytes")
+            }
+            return
+        }
+        let found = stream.fileSize - header
         if found < expected {
-            throw DatasetError("\(file): truncated: expected \(expected) data bytes after the header, found \(found)")
+            throw DatasetError(
+                .parse, stream.path, "truncated: expected \(expected) data bytes after the header, found \(found)")
         }
         if found > expected {
-            throw DatasetError("\(file): \(found - expected) unexpected bytes after the \(expected) data bytes")
+            throw DatasetError(
+                .parse, stream.path, "\(found - expected) unexpected bytes after the \(expected) data bytes")
         }
+    }
+
+    /// Exactly `expected` bytes, and then the end of the data.
+    private static func payload(_ stream: DataStream, header: Int, expected: Int) throws(DatasetError) -> [UInt8] {
+        let bytes = try stream.bytes(upTo: expected)
+        guard bytes.count == expected else {
+            throw DatasetError(
+                .parse, stream.path, "truncated: expected \(expected) data bytes after the header, found \(bytes.count)"
+            )
+        }
+        guard try stream.isAtEnd() else {
+            throw stream.isCompressed
+                ? DatasetError(
+                    .inflate, stream.path,
+                    "more data than its header promises (\(header) + \(expected) bytes); inflating stopped there")
+                : DatasetError(.read, stream.path, "the file grew while it was read, past the \(expected) data bytes")
+        }
+        return bytes
     }
 }
 

@@ -69,6 +69,34 @@ import Testing
         #expect(error.description.contains(message), "\(name): \(error)")
     }
 
+    /// Headers whose sizes overflow 64-bit arithmetic, or pass the ceilings, are refused from the
+    /// header alone.
+    @Test(arguments: [
+        (
+            Self.header([0x803, 1, 0xFFFF_FFFF, 0xFFFF_FFFF]), Self.labels([1]),
+            "implausible image size 4294967295x4294967295 (at most 16777216 pixels per image)"
+        ),
+        (Self.header([0x803, 1, 0, 28]), Self.labels([1]), "implausible image size 0x28"),
+        (Self.header([0x803, 1, 4097, 4096]), Self.labels([1]), "implausible image size 4097x4096"),
+        (
+            Self.header([0x803, 0xFFFF_FFFF, 28, 28]), Self.header([0x801, 0xFFFF_FFFF]),
+            "the header promises 4294967295 images of 28x28 pixels (3367254359280 bytes), more than the "
+                + "1073741824 bytes (1 GiB) one IDX file may hold"
+        ),
+        (
+            Self.header([0x803, 1 << 30, 1, 1]) + [0], Self.header([0x801, 1 << 30]),
+            "the header promises 1073741824 images of 1x1 pixels (1073741824 bytes)"
+        ),
+    ])
+    func impossibleHeadersAreRefused(images: [UInt8], labels: [UInt8], message: String) throws {
+        guard case .failure(let error) = try Self.read(images: images, labels: labels) else {
+            Issue.record("accepted \(message)")
+            return
+        }
+        #expect(error.description.hasPrefix("cannot parse "), "\(error)")
+        #expect(error.description.contains("images: " + message), "\(error)")
+    }
+
     @Test func missingFileIsNamed() {
         #expect(throws: DatasetError.self) { try IDXReader.read(images: "/nonexistent/a", labels: "/nonexistent/b") }
     }
@@ -81,9 +109,11 @@ import Testing
             "dataset-fashion-mnist is not installed (make data)"))
     func corruptGzipIsAnError() throws {
         let original = try Data(contentsOf: URL(fileURLWithPath: Self.fashion + "/t10k-labels-idx1-ubyte.gz"))
+        // As many images as the 10,000 labels, so the headers agree and the damage is what is found.
+        let images = Self.images(count: 10000, rows: 1, columns: 1)
         var flipped = [UInt8](original)
         for index in stride(from: 40, to: flipped.count - 20, by: 97) { flipped[index] ^= 0x5a }
-        guard case .failure(let corrupt) = try Self.read(images: Self.images(count: 1), labels: flipped) else {
+        guard case .failure(let corrupt) = try Self.read(images: images, labels: flipped) else {
             Issue.record("corrupt gzip accepted")
             return
         }
@@ -92,7 +122,7 @@ import Testing
             "\(corrupt)")
         guard
             case .failure(let truncated) = try Self.read(
-                images: Self.images(count: 1), labels: Array(original.prefix(original.count / 2)))
+                images: images, labels: Array(original.prefix(original.count / 2)))
         else {
             Issue.record("truncated gzip accepted")
             return
