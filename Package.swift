@@ -118,7 +118,8 @@ let package = Package(
         .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(
-            name: "FiguresTests", dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run"]),
+            name: "FiguresTests",
+            dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run", "CCairo", "CZlib"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec", "Run", "Figures", "Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
         .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func everyNameDecodesAndParametersHaveDefaults() {
-        #expect(Activation.names.allSatisfy { Activation(name: $0) != nil })
+        #expect(Activation.names.count == Self.all.count && Activation.names.allSatisfy { Activation(name: $0) != nil })
         #expect(Activation(name: "tahn") == nil)
         #expect(
             Activation(name: "leaky-relu") == .leakyReLU(slope: 0.01)

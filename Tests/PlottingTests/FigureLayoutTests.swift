@@ -27,6 +27,7 @@ import Testing
 
     @Test func horizontalTextsNeverOverlap() throws {
         let texts = try Self.record(Self.grid()).texts.filter { $0.angle == 0 }
+        #expect(texts.count > 30, "titles, letters, ticks and notes: \(texts.count) texts")
         for (i, first) in texts.enumerated() {
             for second in texts[(i + 1)...] {
                 #expect(!first.box.intersects(second.box), "\"\(first.string)\" overlaps \"\(second.string)\"")
@@ -43,7 +44,9 @@ import Testing
     @Test func everythingFitsOnThePage() throws {
         let figure = Self.grid()
         let page = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
-        for text in try Self.record(figure).texts where text.angle == 0 {
+        let texts = try Self.record(figure).texts
+        #expect(texts.filter { $0.angle == 0 }.count > 30 && texts.contains { $0.angle != 0 })
+        for text in texts where text.angle == 0 {
             #expect(
                 text.box.minX >= 0 && text.box.maxX <= page.maxX && text.box.minY >= 0 && text.box.maxY <= page.maxY,
                 "\(text.string) leaves the page")
@@ -56,6 +59,7 @@ import Testing
         let notes = canvas.texts.filter { $0.style == .note }
         #expect(!notes.isEmpty)
         let barPoints = canvas.polylines.filter { $0.count > 10 }.flatMap { $0 }
+        #expect(barPoints.count >= 15 * 60, "every panel's bar outline")
         for note in notes {
             #expect(!barPoints.contains { note.box.contains($0) }, "data under \"\(note.string)\"")
         }
@@ -72,6 +76,7 @@ import Testing
             ], legend: [LegendEntry("rising", swatch: .line(style: 0, color: nil))])
         let canvas = try Self.record(figure)
         let legend = try #require(canvas.texts.first { $0.string == "rising" })
+        #expect(canvas.markers.count == 10)
         #expect(canvas.markers.allSatisfy { $0.y > legend.box.maxY || abs($0.y - legend.box.midY) < 4 })
     }
 }

@@ -33,6 +33,7 @@ import Testing
     @Test func sigmoidReproducesTheTextbookFigure() throws {
         let variants = Self.layers(
             try ExperimentRunner.run(try Self.spec(activation: "sigmoid", variants: Self.sigmoidVariants)))
+        #expect(variants.map(\.layers.count) == [5, 5, 5], "the loops below see every layer")
         // Pre-activation std is about 10 in layer 1 and 6 after; within 0.01 of 0 or 1 means |h| > 4.6.
         for layer in variants[0].layers {
             #expect(layer.fractionSaturated! > 0.4, "std 1, layer \(layer.layer)")
@@ -99,8 +100,12 @@ import Testing
              "network": {"depth": 3, "width": 10, "activation": "relu", "initializer": "he-normal"},
              "histogram": {"bins": 10, "range": "auto", "values": "preactivation"}}
             """, file: "t.json")
-        guard case .activations(let result) = try ExperimentRunner.run(spec).body else { return }
+        guard case .activations(let result) = try ExperimentRunner.run(spec).body else {
+            Issue.record("wrong kind")
+            return
+        }
         #expect(result.histogramEdges.count == 11)
+        #expect(result.variants.count == 1 && result.variants[0].layers.count == 3)
         for layer in result.variants[0].layers {
             #expect(layer.belowRange == 0 && layer.aboveRange == 0 && layer.histogram.reduce(0, +) == 640)
         }

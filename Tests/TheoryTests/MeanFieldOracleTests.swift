@@ -68,6 +68,7 @@ import Testing
         let field = MeanField(activation: .tanh, sigmaW2: sigmaW2, sigmaB2: 0)
         let q = field.iterateQ(from: sigmaW2, depth: 4)
         let stds = q.map { field.secondMoment($0).squareRoot() }
+        #expect(stds.count == expected.count, "\(stds.count) layers")
         for (value, oracle) in zip(stds, expected) { #expect(Self.close(value, oracle), "\(value) vs \(oracle)") }
     }
 }

@@ -15,7 +15,10 @@ import Testing
         return trajectory
     }
 
-    static func close(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).allSatisfy { abs($0 - $1) < 1e-12 } }
+    /// Same length and every step within 1e-12: a trajectory that is empty or cut short fails.
+    static func close(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-12 }
+    }
 
     @Test func sgd() { #expect(Self.close(Self.steps(.sgd), [0.9, 0.81, 0.729])) }
 

@@ -71,6 +71,12 @@ enum JacobianFigures {
     }
 
     static func spectrumMoments(_ result: JacobianResult, request: FigureRequest<JacobianFigureType>) -> FigureDraft {
+        // The relative spread of an exact isometry is zero up to round-off (1e-15 predicted,
+        // 1e-30 measured): drawn, it would stretch the log axis over dozens of decades.
+        func spread(_ variance: Double, _ mean: Double) -> Double {
+            let value = variance / (mean * mean)
+            return abs(value) < 1e-12 ? 0 : value
+        }
         var layers: [PlotLayer] = []
         for (index, variant) in result.variants.enumerated() {
             let depths = variant.spectra.map { Double($0.depth) }
@@ -78,12 +84,12 @@ enum JacobianFigures {
                 .line(
                     LineSeries(
                         x: depths,
-                        y: variant.spectra.map { $0.predictedVariance / ($0.predictedMean * $0.predictedMean) },
+                        y: variant.spectra.map { spread($0.predictedVariance, $0.predictedMean) },
                         style: index, width: 1)))
             layers.append(
                 .line(
                     LineSeries(
-                        x: depths, y: variant.spectra.map { $0.variance / ($0.mean * $0.mean) }, style: index,
+                        x: depths, y: variant.spectra.map { spread($0.variance, $0.mean) }, style: index,
                         width: 0.6,
                         opacity: 0.9, showMarkers: true, dashed: false)))
         }
@@ -100,7 +106,7 @@ enum JacobianFigures {
             }, letters: false)
         let caption =
             "Spread of the squared singular values of J against depth: markers measured on one network of width \(result.width), lines the free-probability prediction "
-            + "L (\u{03BC}2/\u{03BC}1\u{00B2} \u{2212} 1 \u{2212} s1). Non-positive values (exact isometry) are not drawn."
+            + "L (\u{03BC}2/\u{03BC}1\u{00B2} \u{2212} 1 \u{2212} s1). Zero spreads (an exact isometry, below 10\u{207B}\u{00B9}\u{00B2}: round-off) are not drawn."
         return FigureDraft(figure: figure, title: "Spectrum spread against depth", caption: caption)
     }
 }

@@ -64,6 +64,15 @@ enum SweepFigures {
                             anchor: TextAnchor(.right, .bottom), color: .white, size: 8)))
             }
         }
+        // A cell's colour alone does not say that runs diverged (an accuracy sweep counts them at
+        // chance) or that a cell has no finite value (a diverged loss, drawn grey): the notes do.
+        var notes: [String] = []
+        let divergedCells = sweep.cells.filter { $0.divergedRuns > 0 }.count
+        if divergedCells > 0 {
+            notes.append("\(divergedCells) cell(s) with diverged runs" + (accuracy ? ", counted at chance" : ""))
+        }
+        let notFinite = grid.flatMap { $0 }.filter { !$0.isFinite }.count
+        if notFinite > 0 { notes.append("grey: \(notFinite) cell(s) without a finite value") }
         let metric = sweep.metric.label
         let (width, height) = (request.size ?? .oneAndHalf).inches(defaultHeight: 3.2)
         let figure = Figure(
@@ -76,7 +85,7 @@ enum SweepFigures {
                     y: Axis(
                         label: MathText.figure(sweep.yLabel), scale: yLog ? .log : .linear, range: yRange,
                         ticks: yLog ? sweep.yValues : nil),
-                    layers: layers)
+                    layers: layers, notes: notes)
             ], colorBar: ColorBar(label: metric, colormap: .viridis, range: range), letters: false)
         let caption =
             "\(metric.prefix(1).uppercased() + metric.dropFirst()) after training, for every combination of \(sweep.xLabel) (\(sweep.xValues.count) values) and \(sweep.yLabel) (\(sweep.yValues.count) values)"
