@@ -22,6 +22,17 @@ enum CacheKey {
         return hasher.finalize().hex
     }
 
+    /// The key of a pure computation's stored values (a sweep's overlay curve): its description
+    /// with every argument, and the code that computes it.
+    static func computation(_ description: String) -> String {
+        let hasher = SHA256()
+        hasher.update("initlab/computation/v1\n")
+        hasher.update(description + "\n")
+        hasher.update("tool \(ToolVersion.current)\n")
+        hasher.update("executable \(executableHash)\n")
+        return hasher.finalize().hex
+    }
+
     private static func base(spec: ExperimentSpec, dataHashes: [String], version: String) -> SHA256 {
         let hasher = SHA256()
         hasher.update(version + "\n")

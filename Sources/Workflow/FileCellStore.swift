@@ -54,6 +54,36 @@ struct FileCellStore: SweepCellStore {
         }
     }
 
+    func key(forComputation description: String) -> String {
+        CacheKey.computation(description)
+    }
+
+    func loadValues(key: String) -> [Double]? {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent(key + ".json")),
+            let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)).value,
+            case .string(let storedKey)? = value.value(at: JSONPointer(["key"])), storedKey == key,
+            case .array(let stored)? = value.value(at: JSONPointer(["values"])),
+            case .string(let checksum)? = value.value(at: JSONPointer(["checksum"])),
+            checksum == Self.checksum(key: key, values: JSONWriter.compact(.array(stored)))
+        else { return nil }
+        let numbers = stored.compactMap(Self.number)
+        return numbers.count == stored.count ? numbers : nil
+    }
+
+    func saveValues(_ values: [Double], key: String) {
+        let stored = JSONValue.array(values.map { ResultValue.number($0) })
+        let object: JSONValue = [
+            "key": .string(key), "values": stored,
+            "checksum": .string(Self.checksum(key: key, values: JSONWriter.compact(stored))),
+        ]
+        do {
+            try AtomicFile.write(
+                Data(JSONWriter.pretty(object).utf8), to: directory.appendingPathComponent(key + ".json"))
+        } catch {
+            warning("sweep values not stored, so a resumed sweep will compute them again: \(error)")
+        }
+    }
+
     /// A stored metric: a JSON number, or "Infinity", "-Infinity", "NaN".
     static func number(_ value: JSONValue) -> Double? {
         switch value {
@@ -67,5 +97,9 @@ struct FileCellStore: SweepCellStore {
 
     static func checksum(key: String, value: String, diverged: Int) -> String {
         SHA256.hash("\(key)|\(value)|\(diverged)").hex
+    }
+
+    static func checksum(key: String, values: String) -> String {
+        SHA256.hash("\(key)|values|\(values)").hex
     }
 }

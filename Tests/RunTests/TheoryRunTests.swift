@@ -103,7 +103,9 @@ import Testing
     final class MemoryStore: SweepCellStore, @unchecked Sendable {
         private let lock = NSLock()
         private var entries: [String: SweepCellStoreEntry] = [:]
+        private var values: [String: [Double]] = [:]
         private(set) var saves = 0
+        private(set) var valueSaves = 0
 
         func key(for cell: ExperimentSpec, metric: SweepMetric) -> String {
             cell.canonicalText + metric.rawValue
@@ -113,6 +115,22 @@ import Testing
             lock.withLock {
                 entries[key] = entry
                 saves += 1
+            }
+        }
+        func key(forComputation description: String) -> String { description }
+        func loadValues(key: String) -> [Double]? { lock.withLock { values[key] } }
+        func saveValues(_ stored: [Double], key: String) {
+            lock.withLock {
+                values[key] = stored
+                valueSaves += 1
+            }
+        }
+        /// Replaces every stored value list by a marker, to tell stored values from computed ones.
+        func markStoredValues(dropping count: Int) {
+            lock.withLock {
+                let kept = values.keys.sorted().dropFirst(count)
+                values = Dictionary(
+                    uniqueKeysWithValues: kept.map { ($0, values[$0].map { $0.map { _ in -1 } } ?? []) })
             }
         }
         func drop(keepingFirst count: Int) {
@@ -146,5 +164,27 @@ import Testing
             return
         }
         #expect(store.saves == 10 && cached.reusedCells == 6 && cached.cells == fresh.cells)
+    }
+
+    /// The overlay curve is stored chunk by chunk, so a sweep killed during it resumes there.
+    @Test func overlayCurveIsStoredInChunksAndServedOnResume() throws {
+        let store = MemoryStore()
+        guard case .sweep(let fresh) = try Self.run(Self.sweepSpec(overlay: true), store: store) else {
+            Issue.record("wrong kind")
+            return
+        }
+        let chunks = (201 + 19) / 20
+        #expect(store.valueSaves == chunks)
+        // As if killed after all but three chunks: those three are computed, the rest served.
+        store.markStoredValues(dropping: 3)
+        guard case .sweep(let resumed) = try Self.run(Self.sweepSpec(overlay: true), store: store) else {
+            Issue.record("wrong kind")
+            return
+        }
+        #expect(store.valueSaves == chunks + 3)
+        let served = resumed.overlay.filter { $0 == -6 }.count
+        #expect(served > 0 && served <= 201 - 3 && resumed.overlay.count == 201)
+        let recomputed = zip(resumed.overlay, fresh.overlay).filter { $0.0 != -6 }
+        #expect(recomputed.count == 201 - served && recomputed.allSatisfy { $0.0 == $0.1 })
     }
 }

@@ -81,4 +81,21 @@ import Testing
         let reported = warnings.withLock { $0 }
         #expect(reported.count == 1 && reported[0].contains("sweeps/k.json: Not a directory"), "\(reported)")
     }
+
+    @Test func storedValuesComeBackExactlyAndDamagedOnesAreIgnored() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = FileCellStore(directory: root.appendingPathComponent("sweeps"), dataRoot: root)
+        let key = store.key(forComputation: "xi_c at [1, 2]")
+        #expect(key != store.key(forComputation: "xi_c at [1, 2.0000001]"))
+        #expect(store.loadValues(key: key) == nil)
+        let values = [0.1 + 0.2, .infinity, 1e-300]
+        store.saveValues(values, key: key)
+        #expect(store.loadValues(key: key) == values)
+        let file = root.appendingPathComponent("sweeps/\(key).json")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "Infinity", with: "-Infinity").write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(store.loadValues(key: key) == nil, "an edited value fails the checksum")
+    }
 }

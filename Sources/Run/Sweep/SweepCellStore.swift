@@ -13,6 +13,13 @@ public protocol SweepCellStore: Sendable {
     /// Stores a finished cell. A failure only costs a recomputation on resume, so it does not
     /// stop the sweep; the store reports it where its owner can see it.
     func save(key: String, entry: SweepCellStoreEntry)
+    /// The key of values computed by a pure function that `description` names with all its
+    /// arguments (the code is part of the key, so another build recomputes).
+    func key(forComputation description: String) -> String
+    /// Stored values of a computation, or nil (missing or failing its integrity check).
+    func loadValues(key: String) -> [Double]?
+    /// Stores a computation's values; like `save`, a failure only costs a recomputation.
+    func saveValues(_ values: [Double], key: String)
 }
 
 /// What a finished sweep cell reports.

@@ -62,37 +62,23 @@ enum SweepRun {
                 store?.save(key: keys[pending[job]], entry: entry)
             })
         entries = finished.withLock { $0 }
-        var overlayX: [Double] = []
-        var overlay: [Double] = []
-        var overlayCurve: SweepResult.OverlayCurve?
-        if let request = sweep.overlay {
-            // A fine curve from the first cell's outer edge to the last's (the grid itself is
-            // too coarse near the EOC, where the depth scale diverges).
-            let values = sweep.axes[0].values.sorted()
-            let low = values.count > 1 ? values[0] - (values[1] - values[0]) / 2 : values[0] - 0.5
-            let high =
-                values.count > 1
-                ? values[values.count - 1] + (values[values.count - 1] - values[values.count - 2]) / 2 : values[0] + 0.5
-            overlayX = (0...200).map { low + (high - low) * Double($0) / 200 }
-            overlay = overlayX.map { sigmaW2 in
-                request.multiple
-                    * MeanFieldSummary(
-                        MeanField(activation: request.activation, sigmaW2: sigmaW2, sigmaB2: request.sigmaB2)
-                    ).xiC
+        let overlay = sweep.overlay.map { SweepOverlay($0, axisValues: sweep.axes[0].values, store: store) }
+        var cells: [SweepResult.Cell] = []
+        for (index, cell) in sweep.cells.enumerated() {
+            guard let entry = entries[index] else {
+                throw RunError("sweep cell \(index) (\(cell.spec.id)) finished without a result")
             }
-            overlayCurve = SweepResult.OverlayCurve(
-                activation: request.activation.label, sigmaB2: request.sigmaB2, multiple: request.multiple)
+            cells.append(
+                SweepResult.Cell(
+                    xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entry.value,
+                    divergedRuns: entry.divergedRuns))
         }
         return SweepResult(
             xLabel: sweep.axes[0].label, yLabel: sweep.axes[1].label, xValues: sweep.axes[0].values,
             yValues: sweep.axes[1].values,
             metric: sweep.metric,
-            cells: sweep.cells.enumerated().map { index, cell in
-                SweepResult.Cell(
-                    xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entries[index]!.value,
-                    divergedRuns: entries[index]!.divergedRuns)
-            },
-            overlayX: overlayX, overlay: overlay, overlayCurve: overlayCurve, reusedCells: reused)
+            cells: cells, overlayX: overlay?.x ?? [], overlay: overlay?.y ?? [], overlayCurve: overlay?.curve,
+            reusedCells: reused)
     }
 
     /// The cell's metric, averaged over its runs; a diverged run counts as chance accuracy
