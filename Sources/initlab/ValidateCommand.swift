@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Run
 import Workflow
 
 struct ValidateCommand: ParsableCommand {
@@ -14,7 +16,17 @@ struct ValidateCommand: ParsableCommand {
         for path in specs {
             do {
                 let spec = try ExperimentWorkflow.validate(path: path)
+                // The run would refuse a spec that does not fit: say so here, with the same numbers.
+                let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                do {
+                    try ExperimentRunner.checkMemory(spec, dataRoot: root, limit: try MemoryLimit.current())
+                } catch {
+                    _ = fail("\(path): \(error.description)")
+                    failures += 1
+                    continue
+                }
                 print("\(path): ok (\(spec.kind.rawValue) experiment \"\(spec.id)\", seed \(spec.seed))")
+                print("  memory: \(MemoryEstimate.of(spec, dataRoot: root).summary)")
             } catch {
                 _ = fail("\(error)")
                 failures += 1
