@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import Run
 import Workflow
 
@@ -20,6 +21,7 @@ struct ValidateCommand: ParsableCommand {
                 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 do {
                     try ExperimentRunner.checkMemory(spec, dataRoot: root, limit: try MemoryLimit.current())
+                    try ExperimentRunner.checkTime(spec, limit: try TimeLimit.current(), threads: ComputeThreads.count)
                 } catch {
                     _ = fail("\(path): \(error.description)")
                     failures += 1
@@ -27,6 +29,7 @@ struct ValidateCommand: ParsableCommand {
                 }
                 print("\(path): ok (\(spec.kind.rawValue) experiment \"\(spec.id)\", seed \(spec.seed))")
                 print("  memory: \(MemoryEstimate.of(spec, dataRoot: root).summary)")
+                print("  time: \(TimeEstimate.of(spec).summary) on \(ComputeThreads.count) threads")
             } catch {
                 _ = fail("\(error)")
                 failures += 1
