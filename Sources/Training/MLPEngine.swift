@@ -2,7 +2,8 @@ import LinearAlgebra
 import Network
 
 /// Forward and backward passes of an `MLP` over batches of up to `capacity` rows, with every
-/// buffer allocated once: a training step allocates nothing.
+/// buffer allocated once: a training step allocates nothing (TrainingTests count it), apart from
+/// the worker pool's run record when a product is split across threads.
 ///
 /// All reductions (batch statistics, bias gradients, losses) run over rows in index order, and
 /// products go through `TrainingScalar.gemm`, so results are bit-identical at any thread count.
