@@ -109,8 +109,11 @@ let package = Package(
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
+        // Counts heap allocations in the test binary (its own malloc, forwarding to glibc's).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(
-            name: "TrainingTests", dependencies: ["Training", "Results", "Network", "LinearAlgebra", "Randomness"]),
+            name: "TrainingTests",
+            dependencies: ["Training", "Results", "Network", "LinearAlgebra", "Randomness", "AllocationCounter"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Network", "Randomness", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "Randomness"]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "JSON"]),
