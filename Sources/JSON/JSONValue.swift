@@ -107,6 +107,10 @@ public struct JSONObject: Equatable, Sendable {
         }
     }
 
+    /// Appends a member whose key the caller knows is new: constant time, unlike the subscript,
+    /// so that parsing an object of many members stays linear.
+    mutating func appendNewKey(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
