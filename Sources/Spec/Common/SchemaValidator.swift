@@ -7,6 +7,7 @@ public struct SchemaValidator {
     private let file: String
     private let document: JSONParser.Document?
     private var errors: [SpecError] = []
+    private var omittedCount = 0
 
     private init(file: String, document: JSONParser.Document?) {
         self.file = file
@@ -26,15 +27,23 @@ public struct SchemaValidator {
     ) throws(SpecErrors) -> JSONValue {
         var validator = SchemaValidator(file: file, document: document)
         let resolved = validator.check(value, schema, at: .root)
-        if !validator.errors.isEmpty { throw SpecErrors(validator.errors) }
+        if !validator.errors.isEmpty { throw SpecErrors(validator.errors, omittedCount: validator.omittedCount) }
         return resolved
     }
 
-    private mutating func fail(_ pointer: JSONPointer, _ message: String, suggestion: String? = nil) {
+    /// Records a problem; past `SpecErrors.listLimit` it is only counted (the message and the
+    /// suggestion are not even built, so a million unknown keys cost a million cheap steps).
+    private mutating func fail(
+        _ pointer: JSONPointer, _ message: @autoclosure () -> String, suggestion: @autoclosure () -> String? = nil
+    ) {
+        guard errors.count < SpecErrors.listLimit else {
+            omittedCount += 1
+            return
+        }
         errors.append(
             SpecError(
-                file: file, pointer: pointer, position: document?.position(of: pointer), message: message,
-                suggestion: suggestion))
+                file: file, pointer: pointer, position: document?.position(of: pointer), message: message(),
+                suggestion: suggestion()))
     }
 
     private mutating func check(_ value: JSONValue, _ schema: Schema, at pointer: JSONPointer) -> JSONValue {
@@ -140,10 +149,11 @@ public struct SchemaValidator {
     ) -> JSONValue {
         guard case .object(let object) = value else { return mismatch(value, schema, at: pointer) }
         let names = properties.map(\.name)
+        let written = Set(object.keys)
         for key in object.keys where !names.contains(key) {
             fail(
                 pointer.appending(key), "unknown key \"\(key)\" (allowed: \(names.joined(separator: ", ")))",
-                suggestion: Suggestion.closest(to: key, among: names.filter { object[$0] == nil }))
+                suggestion: Suggestion.closest(to: key, among: names.filter { !written.contains($0) }))
         }
         var resolved = JSONObject()
         for property in properties {
