@@ -73,6 +73,9 @@ public struct JSONNumber: Equatable, Sendable {
     /// The value as an `Int` when it is written as an integer that fits.
     public var integer: Int? { isInteger ? Int(text) : nil }
 
+    /// The value as a `UInt64` when it is written as a non-negative integer that fits.
+    public var unsigned: UInt64? { isInteger ? UInt64(text) : nil }
+
     static func text(for value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"

@@ -85,4 +85,30 @@ import Testing
         let message = try #require(Self.problem(spec))
         #expect(message.hasPrefix("defect.json: /data/\(key)"), "\(message)")
     }
+
+    static let activationsBody = """
+        "input": {"distribution": "normal", "count": 8, "dimension": 4},
+        "network": {"depth": 2, "width": 4, "activation": "tanh", "initializer": "he-normal"}
+        """
+
+    static func activations(seed: String = "1", extra: String = "") -> String {
+        #"{"id": "a", "title": "a", "kind": "activations", "seed": \#(seed), \#(activationsBody)\#(extra)}"#
+    }
+
+    /// Seeds are 64-bit unsigned from the spec to the run: 2^63 and above used to trap.
+    @Test func seedsUseAllSixtyFourBits() throws {
+        let spec = try SpecLoader.parse(Self.activations(seed: "18446744073709551615"), file: "defect.json")
+        #expect(spec.seed == UInt64.max)
+        #expect(spec.canonicalText.contains(#""seed":18446744073709551615"#))
+        let reseeded = try spec.withSeed(1 << 63)
+        #expect(reseeded.seed == 1 << 63)
+        #expect(reseeded.canonicalText.contains(#""seed":9223372036854775808"#))
+    }
+
+    @Test(arguments: ["18446744073709551616", "-1", "1.5"])
+    func seedsOutsideSixtyFourBitsAreRefused(seed: String) throws {
+        let message = try #require(Self.problem(Self.activations(seed: seed)))
+        #expect(message.hasPrefix("defect.json: /seed"), "\(message)")
+        #expect(message.contains("expected an integer from 0 to 18446744073709551615"), "\(message)")
+    }
 }

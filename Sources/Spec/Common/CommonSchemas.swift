@@ -17,8 +17,8 @@ public enum CommonSchemas {
             .init("description", .string("What the experiment shows; shown under the title.", default: "")),
             .init("kind", .string("Experiment kind.", oneOf: [kind.rawValue]), required: true),
             .init(
-                "seed", .integer("Root seed of every random stream of the experiment.", in: 0...Int.max), required: true
-            ),
+                "seed", .unsignedInteger("Root seed of every random stream of the experiment (0 to 2^64 - 1)."),
+                required: true),
             .init("references", references),
         ]
     }

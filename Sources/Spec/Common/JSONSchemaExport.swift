@@ -21,6 +21,10 @@ extension Schema {
             object["type"] = "integer"
             if let minimum { object["minimum"] = .integer(minimum) }
             if let maximum { object["maximum"] = .integer(maximum) }
+        case .unsignedInteger:
+            object["type"] = "integer"
+            object["minimum"] = .integer(0)
+            object["maximum"] = .integer(UInt64.max)
         case .number(let minimum, let maximum, let exclusiveMinimum):
             object["type"] = "number"
             if let minimum { object[exclusiveMinimum ? "exclusiveMinimum" : "minimum"] = .double(minimum) }

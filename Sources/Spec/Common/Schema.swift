@@ -14,6 +14,8 @@ public struct Schema: Sendable {
         case array(items: Schema, minItems: Int, maxItems: Int?)
         /// An integer in an inclusive range.
         case integer(minimum: Int?, maximum: Int?)
+        /// Any integer from 0 to 2^64 - 1 (seeds, which are 64-bit unsigned end to end).
+        case unsignedInteger
         /// A number; `exclusiveMinimum` makes the lower bound strict.
         case number(minimum: Double?, maximum: Double?, exclusiveMinimum: Bool)
         /// A string, optionally one of a fixed list.
@@ -66,6 +68,8 @@ public struct Schema: Sendable {
             .integer(minimum: range?.lowerBound ?? minimum, maximum: range?.upperBound), summary,
             default: value.map { .integer($0) })
     }
+
+    public static func unsignedInteger(_ summary: String = "") -> Schema { Schema(.unsignedInteger, summary) }
 
     public static func number(
         _ summary: String = "", minimum: Double? = nil, maximum: Double? = nil, positive: Bool = false,

@@ -72,6 +72,11 @@ public struct SchemaValidator {
                 fail(pointer, "expected \(Self.expectation(schema)), found \(integer)")
             }
             return value
+        case .unsignedInteger:
+            guard case .number(let number) = value, number.unsigned != nil else {
+                return mismatch(value, schema, at: pointer)
+            }
+            return value
         case .number(let minimum, let maximum, let exclusiveMinimum):
             guard case .number(let number) = value else { return mismatch(value, schema, at: pointer) }
             guard number.double.isFinite else {
@@ -184,7 +189,7 @@ public struct SchemaValidator {
         case (.object, .object), (.anyObject, .object), (.array, .array), (.boolean, .bool), (.string, .string),
             (.number, .number):
             true
-        case (.integer, .number(let number)): number.isInteger
+        case (.integer, .number(let number)), (.unsignedInteger, .number(let number)): number.isInteger
         case (.tagged(_, _, let shorthand), .string): shorthand
         case (.tagged, .object): true
         case (.alternatives(let options), _): options.contains { accepts($0, typeOf: value) }
@@ -212,6 +217,7 @@ public struct SchemaValidator {
                 ? "a non-negative integer" : minimum == 1 ? "a positive integer" : "an integer >= \(minimum)"
         case .integer(nil, let maximum?): return "an integer <= \(maximum)"
         case .integer: return "an integer"
+        case .unsignedInteger: return "an integer from 0 to \(UInt64.max)"
         case .number(let minimum, let maximum, let exclusive):
             switch (minimum, maximum) {
             case (0?, nil): return exclusive ? "a positive number" : "a non-negative number"
