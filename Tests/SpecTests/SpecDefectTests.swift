@@ -111,4 +111,40 @@ import Testing
         #expect(message.hasPrefix("defect.json: /seed"), "\(message)")
         #expect(message.contains("expected an integer from 0 to 18446744073709551615"), "\(message)")
     }
+
+    /// Bins and grid steps too narrow to tell apart crashed the figure's axis labels.
+    @Test(arguments: [
+        (
+            #", "histogram": {"bins": 10, "range": [0, 1e-30]}"#, "/histogram/range",
+            "10 bins of [0.0, 1e-30] are 1e-31 wide; each must be at least 1e-12"
+        ),
+        (#", "histogram": {"bins": 2, "range": [1, 1.0000000000000002]}"#, "/histogram/range", "2 bins"),
+        (#", "histogram": {"bins": 4, "range": [-1e308, 1.7e308]}"#, "/histogram/range", "overflows"),
+    ])
+    func histogramBinsMustBeRepresentable(extra: String, pointer: String, fragment: String) throws {
+        let message = try #require(Self.problem(Self.activations(extra: extra)))
+        #expect(message.hasPrefix("defect.json: \(pointer)"), "\(message)")
+        #expect(message.contains(fragment), "\(message)")
+        #expect(Self.problem(Self.activations(extra: #", "histogram": {"bins": 10, "range": [0, 1e-9]}"#)) == nil)
+    }
+
+    @Test(arguments: [
+        (
+            #""phase_diagram": {"activation": "tanh", "sigma_w2": [1, 1.000000000001], "sigma_b2": [0, 1]}"#,
+            "/phase_diagram/sigma_w2", "grid columns"
+        ),
+        (
+            #""phase_diagram": {"activation": "tanh", "sigma_w2": [1, 2], "sigma_b2": [0, 1e-30]}"#,
+            "/phase_diagram/sigma_b2", "grid rows"
+        ),
+        (
+            #""depth_scales": {"activation": "tanh", "sigma_b2": 0.05, "sigma_w2": [1e-30, 2e-30]}"#,
+            "/depth_scales/sigma_w2", "point intervals"
+        ),
+    ])
+    func meanFieldGridStepsMustBeRepresentable(section: String, pointer: String, fragment: String) throws {
+        let message = try #require(Self.problem("{\(Self.meanFieldHeader), \(section)}"))
+        #expect(message.hasPrefix("defect.json: \(pointer)"), "\(message)")
+        #expect(message.contains(fragment), "\(message)")
+    }
 }
