@@ -147,4 +147,24 @@ import Testing
         #expect(message.hasPrefix("defect.json: \(pointer)"), "\(message)")
         #expect(message.contains(fragment), "\(message)")
     }
+
+    /// A 240-character figure name was accepted, and the run failed writing its file at the end.
+    @Test(arguments: [String(repeating: "f", count: 240), "a/b", "a\\u0000b", ".."])
+    func aFigureNameMustBeAFileName(name: String) throws {
+        let message = try #require(
+            Self.problem(Self.activations(extra: #", "figures": [{"type": "histograms", "name": "\#(name)"}]"#)))
+        #expect(message.hasPrefix("defect.json: /figures/0/name"), "\(message)")
+        #expect(message.contains("up to 64 lower-case letters"), "\(message)")
+        let longest = String(repeating: "f", count: 64)
+        #expect(
+            Self.problem(Self.activations(extra: #", "figures": [{"type": "histograms", "name": "\#(longest)"}]"#))
+                == nil)
+    }
+
+    /// The documented 64 characters hold for ids, with no suffix eating into them.
+    @Test func aSixtyFiveCharacterIdIsRefusedWithTheLimit() throws {
+        let id = String(repeating: "s", count: 65)
+        let message = try #require(Self.problem(Self.sweep(id: id)))
+        #expect(message.hasPrefix("defect.json: /id") && message.contains("up to 64"), "\(message)")
+    }
 }

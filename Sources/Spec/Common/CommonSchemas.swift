@@ -217,7 +217,8 @@ public enum CommonSchemas {
                     .init(
                         "name",
                         .string(
-                            "Name used in the figure id fig-<experiment>-<name>; defaults to the type.", nonEmpty: true)
+                            "Name used in the figure id and file names fig-<experiment>-<name>: up to 64 lower-case letters, digits and '-'; defaults to the type.",
+                            nonEmpty: true)
                     ),
                     .init("size", figureSize),
                     .init("caption", .string("Caption; a default one describes the figure.")),
