@@ -87,6 +87,11 @@ public struct ExperimentSpec: Sendable {
                 }
                 references.append(entry)
             } else {
+                if let url = reader["url"], !Reference.isSafeLink(url.string) {
+                    throw url.error(
+                        "expected an http(s) URL or a relative link (no spaces or control characters), found \"\(url.string)\""
+                    )
+                }
                 references.append(
                     Reference(
                         key: reader.member("key").string, authors: reader.member("authors").string,

@@ -167,4 +167,27 @@ import Testing
         let message = try #require(Self.problem(Self.sweep(id: id)))
         #expect(message.hasPrefix("defect.json: /id") && message.contains("up to 64"), "\(message)")
     }
+
+    static func reference(url: String) -> String {
+        let escaped = url.replacingOccurrences(of: "\t", with: "\\t")
+        return Self.activations(
+            extra:
+                #", "references": [{"key": "k", "authors": "A", "title": "T", "venue": "V", "year": 2020, "url": "\#(escaped)"}]"#
+        )
+    }
+
+    /// A `javascript:` reference URL was written as a link that ran when clicked.
+    @Test(arguments: [
+        "javascript:alert(1)", "JAVASCRIPT:alert(1)", "java\tscript:alert(1)", "data:text/html,x", " https://a",
+    ])
+    func referenceURLsAreHTTPOrRelative(url: String) throws {
+        let message = try #require(Self.problem(Self.reference(url: url)))
+        #expect(message.hasPrefix("defect.json: /references/0/url"), "\(message)")
+        #expect(message.contains("expected an http(s) URL or a relative link"), "\(message)")
+    }
+
+    @Test(arguments: ["https://arxiv.org/abs/1502.01852", "http://example.org/a?b#c", "notes/paper.pdf"])
+    func safeReferenceURLsAreAccepted(url: String) {
+        #expect(Self.problem(Self.reference(url: url)) == nil)
+    }
 }

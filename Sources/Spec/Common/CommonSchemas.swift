@@ -240,7 +240,7 @@ public enum CommonSchemas {
                         .init("title", .string("Title.", nonEmpty: true), required: true),
                         .init("venue", .string("Journal, conference or publisher.", nonEmpty: true), required: true),
                         .init("year", .integer("Year.", in: 1900...2100), required: true),
-                        .init("url", .string("Link (DOI or arXiv preferred).")),
+                        .init("url", .string("Link (DOI or arXiv preferred): an http(s) URL or a relative link.")),
                     ]),
             ])))
 }
