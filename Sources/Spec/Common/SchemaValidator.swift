@@ -156,9 +156,13 @@ public struct SchemaValidator {
         let names = properties.map(\.name)
         let written = Set(object.keys)
         for key in object.keys where !names.contains(key) {
+            let explanation = FrameworkNames.explanation(forKey: key, allowed: names)
             fail(
-                pointer.appending(key), "unknown key \"\(key)\" (allowed: \(names.joined(separator: ", ")))",
-                suggestion: Suggestion.closest(to: key, among: names.filter { !written.contains($0) }))
+                pointer.appending(key),
+                "unknown key \"\(key)\"" + (explanation.map { "; \($0)" } ?? "")
+                    + " (allowed: \(names.joined(separator: ", ")))",
+                suggestion: explanation == nil
+                    ? Suggestion.closest(to: key, among: names.filter { !written.contains($0) }) : nil)
         }
         var resolved = JSONObject()
         for property in properties {
@@ -237,8 +241,7 @@ public struct SchemaValidator {
     }
 
     static func quotedList(_ names: [String]) -> String {
-        let quoted = names.map { "\"\($0)\"" }
-        return quoted.count > 12 ? quoted.prefix(12).joined(separator: ", ") + ", ..." : quoted.joined(separator: ", ")
+        names.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }
 
