@@ -93,4 +93,21 @@ import Testing
         let message = try #require(Self.problem(broken))
         #expect(message.hasPrefix("limit.json (line 6, column 48)"), "\(message)")
     }
+
+    /// Labels are drawn into figures, whose text fitting is quadratic: a 10000-character label
+    /// (under the parser's cap) ran for minutes; descriptions only go into HTML.
+    @Test func labelsAndTitlesHaveAFigureSizedCap() throws {
+        let label = String(repeating: "x", count: 201)
+        let message = try #require(
+            Self.problem(SpecLoaderTests.minimal.replacingOccurrences(of: "\"He\"", with: "\"\(label)\"")))
+        #expect(message.hasPrefix("limit.json: /variants/0/label"), "\(message)")
+        #expect(message.contains("expected a string of at most 200 characters, found 201 characters"), "\(message)")
+        let long = String(repeating: "d", count: 10_000)
+        let described = SpecLoaderTests.minimal.replacingOccurrences(
+            of: "\"seed\": 7,", with: "\"seed\": 7, \"description\": \"\(long)\",")
+        #expect(Self.problem(described) == nil)
+        #expect(
+            Self.problem(SpecLoaderTests.minimal.replacingOccurrences(of: "\"He\"", with: "\"\(label.dropLast())\""))
+                == nil)
+    }
 }

@@ -90,7 +90,7 @@ public struct SchemaValidator {
             let tooLarge = maximum.map { x > $0 } ?? false
             if tooSmall || tooLarge { fail(pointer, "expected \(Self.expectation(schema)), found \(number.text)") }
             return value
-        case .string(let allowed, let minLength):
+        case .string(let allowed, let minLength, let maxLength):
             guard case .string(let string) = value else { return mismatch(value, schema, at: pointer) }
             if let allowed, !allowed.contains(string) {
                 fail(
@@ -98,6 +98,8 @@ public struct SchemaValidator {
                     suggestion: Suggestion.closest(to: string, among: allowed))
             } else if string.count < minLength {
                 fail(pointer, "expected a non-empty string")
+            } else if string.count > maxLength {
+                fail(pointer, "expected a string of at most \(maxLength) characters, found \(string.count) characters")
             }
             return value
         case .boolean:
@@ -111,7 +113,8 @@ public struct SchemaValidator {
                 return mismatch(value, schema, at: pointer)
             }
             // A near-miss string among named alternatives deserves a suggestion from all of them.
-            if case .string(let string) = value, case .string(let allowed?, _) = option.kind, !allowed.contains(string)
+            if case .string(let string) = value, case .string(let allowed?, _, _) = option.kind,
+                !allowed.contains(string)
             {
                 let names = options.flatMap { Self.names(of: $0) }
                 fail(
@@ -203,7 +206,7 @@ public struct SchemaValidator {
 
     private static func names(of schema: Schema) -> [String] {
         switch schema.kind {
-        case .string(let allowed?, _): allowed
+        case .string(let allowed?, _, _): allowed
         case .tagged(_, let cases, _): cases.map(\.name)
         default: []
         }
@@ -231,7 +234,8 @@ public struct SchemaValidator {
             case (nil, let high?): return "a number <= \(high)"
             case (nil, nil): return "a number"
             }
-        case .string(let allowed?, _): return allowed.count == 1 ? "\"\(allowed[0])\"" : "one of \(quotedList(allowed))"
+        case .string(let allowed?, _, _):
+            return allowed.count == 1 ? "\"\(allowed[0])\"" : "one of \(quotedList(allowed))"
         case .string: return "a string"
         case .tagged(let key, let cases, let shorthand):
             return (shorthand ? "a name or " : "")
