@@ -47,7 +47,7 @@ public struct ExperimentSpec: Sendable {
                 "expected up to 64 lower-case letters, digits and '-', starting with a letter or digit, found \"\(id)\""
             )
         }
-        let seed = UInt64(reader.member("seed").int)
+        let seed = reader.member("seed").uint64
         guard let kind = ExperimentKind(rawValue: reader.member("kind").string) else {
             preconditionFailure("schema admitted unknown kind \(reader.member("kind").string)")
         }
@@ -87,6 +87,11 @@ public struct ExperimentSpec: Sendable {
                 }
                 references.append(entry)
             } else {
+                if let url = reader["url"], !Reference.isSafeLink(url.string) {
+                    throw url.error(
+                        "expected an http(s) URL or a relative link (no spaces or control characters), found \"\(url.string)\""
+                    )
+                }
                 references.append(
                     Reference(
                         key: reader.member("key").string, authors: reader.member("authors").string,

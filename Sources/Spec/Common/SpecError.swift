@@ -39,17 +39,29 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
 
 /// Several problems found in one file; the first is the headline.
 public struct SpecErrors: Error, Sendable, CustomStringConvertible {
-    public let errors: [SpecError]
+    /// At most `listLimit` problems are kept: a spec with a million unknown keys gets a bounded
+    /// report, not a million lines.
+    public static let listLimit = 50
 
-    public init(_ errors: [SpecError]) {
+    /// The problems listed, in document order.
+    public let errors: [SpecError]
+    /// Problems found beyond `listLimit`, counted but not listed.
+    public let omittedCount: Int
+
+    public init(_ errors: [SpecError], omittedCount: Int = 0) {
         precondition(!errors.isEmpty, "SpecErrors needs at least one error")
-        self.errors = errors
+        self.errors = Array(errors.prefix(Self.listLimit))
+        self.omittedCount = omittedCount + max(0, errors.count - Self.listLimit)
     }
 
-    /// The first problem, plus how many more there are.
+    /// Every problem kept, one per line, then how many more were found.
     public var description: String {
-        errors.count == 1
-            ? errors[0].description
-            : errors[0].description + " (and \(errors.count - 1) more problem\(errors.count == 2 ? "" : "s"))"
+        var lines = errors.map(\.description)
+        if omittedCount > 0 {
+            lines.append(
+                "\(errors[0].file): and \(omittedCount) more problem\(omittedCount == 1 ? "" : "s") (only the first \(errors.count) are listed)"
+            )
+        }
+        return lines.joined(separator: "\n")
     }
 }
