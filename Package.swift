@@ -124,7 +124,7 @@ let package = Package(
             name: "FiguresTests",
             dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run", "CCairo", "CZlib"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec", "Run", "Figures", "Hashing"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "JSON", "Run", "Spec", "ExperimentKinds"]),
         .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
     ]
 )
