@@ -45,4 +45,25 @@ import Testing
             #expect(lines.contains { $0.contains("two.json: \(pointer)") }, "\(pointer) in \(output.stderr)")
         }
     }
+
+    /// The documented 64 characters of an id hold for a sweep run end to end: its cells and files
+    /// add nothing that could push a name past a limit.
+    @Test func aSweepWithTheLongestIdRuns() throws {
+        let workspace = try Workspace()
+        let id = String(repeating: "s", count: 64)
+        try workspace.write(
+            "sweep.json",
+            """
+            {"id": "\(id)", "title": "sweep", "kind": "sweep", "seed": 3,
+             "base": {"data": {"name": "synthetic", "train_size": 32, "test_size": 16},
+                      "network": {"depth": 1, "width": 4, "activation": "tanh", "initializer": "glorot-uniform"},
+                      "training": {"iterations": 2, "batch_size": 16}},
+             "axes": [{"path": "/network/width", "label": "width", "values": [2, 4]},
+                      {"path": "/network/depth", "label": "depth", "values": [1]}]}
+            """)
+        let output = try CLI.run(["run", "sweep.json", "--quiet"], in: workspace.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        let figures = workspace.files(under: "Reports/\(id)/figures")
+        #expect(!figures.isEmpty && figures.allSatisfy { $0.hasPrefix("fig-\(id)-") }, "\(figures)")
+    }
 }

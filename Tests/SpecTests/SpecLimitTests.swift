@@ -110,4 +110,13 @@ import Testing
             Self.problem(SpecLoaderTests.minimal.replacingOccurrences(of: "\"He\"", with: "\"\(label.dropLast())\""))
                 == nil)
     }
+
+    @Test func longUnknownKeysAreQuotedInShort() throws {
+        let key = String(repeating: "k", count: 5_000)
+        let message = try #require(
+            Self.problem(
+                SpecLoaderTests.minimal.replacingOccurrences(of: "\"seed\": 7,", with: "\"seed\": 7, \"\(key)\": 1,")))
+        #expect(message.contains("unknown key \"\(key.prefix(80))... (5000 characters)\""), "\(message)")
+        #expect(message.count < 1000, "\(message.count) characters")
+    }
 }

@@ -55,4 +55,11 @@ import Testing
         #expect(message.contains("unknown key \"sdt\" (allowed: name, mean, std)"), "\(message)")
         #expect(message.contains("(allowed: name, mean, std); did you mean \"std\"?\n"), "\(message)")
     }
+
+    /// Notes about initializer keys are not given where they would mislead.
+    @Test func initializerNotesStayInInitializers() throws {
+        let spec = SpecLoaderTests.replacing(#""count": 10"#, with: #""count": 10, "mode": "fan_in""#)
+        let message = try #require(SpecLoaderTests.problem(spec))
+        #expect(message.contains("unknown key \"mode\" (allowed:"), "\(message)")
+    }
 }

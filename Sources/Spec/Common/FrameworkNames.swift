@@ -31,10 +31,12 @@ enum FrameworkNames {
     }
 
     /// A framework key: InitLab's keys for it (the first one the object allows is meant), or a
-    /// note when InitLab has no such key.
+    /// note when InitLab has no such key, given only in objects that allow one of `noteContext`
+    /// (an initializer taking a gain, say), or anywhere when it is empty.
     struct Key {
         let targets: [String]
         let note: String?
+        var noteContext: [String] = []
     }
 
     static let keys: [String: Key] = [
@@ -48,8 +50,8 @@ enum FrameworkNames {
         "a": Key(
             targets: ["low"],
             note:
-                "PyTorch's negative slope \"a\" is given as \"gain\": \"leaky_relu\" (slope 0.01) or the number sqrt(2 / (1 + a^2))"
-        ),
+                "PyTorch's negative slope \"a\" is given as \"gain\": \"leaky_relu\" (slope 0.01) or the number sqrt(2 / (1 + a^2))",
+            noteContext: ["gain"]),
         "b": Key(targets: ["high"], note: nil),
         "val": Key(targets: ["value"], note: nil),
         "fill_value": Key(targets: ["value"], note: nil),
@@ -57,16 +59,17 @@ enum FrameworkNames {
         "nonlinearity": Key(
             targets: [],
             note:
-                "PyTorch's nonlinearity is given as \"gain\": a name such as \"relu\", or \"auto\" for the layer's activation"
-        ),
+                "PyTorch's nonlinearity is given as \"gain\": a name such as \"relu\", or \"auto\" for the layer's activation",
+            noteContext: ["gain"]),
         "sparsity": Key(targets: ["zero_fraction"], note: nil),
         "mode": Key(
             targets: [],
-            note: "this initializer's fan is fixed; \"variance-scaling\", \"he-normal\" and \"he-uniform\" take a mode"),
+            note: "this initializer's fan is fixed; \"variance-scaling\", \"he-normal\" and \"he-uniform\" take a mode",
+            noteContext: ["gain", "truncated"]),
         "truncate": Key(targets: ["truncated"], note: nil),
         "seed": Key(
             targets: [],
-            note: "every initializer draws from the experiment's \"seed\" (one stream per variant and layer)"),
+            note: "every random draw comes from the experiment's \"seed\" (one stream per named component)"),
         "dtype": Key(targets: [], note: "InitLab computes in 32-bit floats"),
     ]
 
@@ -74,7 +77,7 @@ enum FrameworkNames {
     static func explanation(forKey key: String, allowed: [String]) -> String? {
         guard let entry = keys[key] else { return nil }
         if let target = entry.targets.first(where: { allowed.contains($0) }) { return "InitLab calls it \"\(target)\"" }
-        if key == "a" && !allowed.contains("gain") { return nil }
+        guard entry.noteContext.isEmpty || entry.noteContext.contains(where: allowed.contains) else { return nil }
         return entry.note
     }
 }

@@ -94,7 +94,7 @@ public struct SchemaValidator {
             guard case .string(let string) = value else { return mismatch(value, schema, at: pointer) }
             if let allowed, !allowed.contains(string) {
                 fail(
-                    pointer, "expected \(Self.expectation(schema)), found \"\(string)\"",
+                    pointer, "expected \(Self.expectation(schema)), found \"\(Self.excerpt(string))\"",
                     suggestion: Suggestion.closest(to: string, among: allowed))
             } else if string.count < minLength {
                 fail(pointer, "expected a non-empty string")
@@ -118,7 +118,7 @@ public struct SchemaValidator {
             {
                 let names = options.flatMap { Self.names(of: $0) }
                 fail(
-                    pointer, "expected \(Self.expectation(schema)), found \"\(string)\"",
+                    pointer, "expected \(Self.expectation(schema)), found \"\(Self.excerpt(string))\"",
                     suggestion: Suggestion.closest(to: string, among: names))
                 return value
             }
@@ -144,7 +144,8 @@ public struct SchemaValidator {
             }
             guard let chosen = cases.first(where: { $0.name == name }) else {
                 fail(
-                    tagPointer, "expected one of \(Self.quotedList(cases.map(\.name))), found \"\(name)\"",
+                    tagPointer,
+                    "expected one of \(Self.quotedList(cases.map(\.name))), found \"\(Self.excerpt(name))\"",
                     suggestion: Suggestion.closest(to: name, among: cases.map(\.name)))
                 return value
             }
@@ -162,7 +163,7 @@ public struct SchemaValidator {
             let explanation = FrameworkNames.explanation(forKey: key, allowed: names)
             fail(
                 pointer.appending(key),
-                "unknown key \"\(key)\"" + (explanation.map { "; \($0)" } ?? "")
+                "unknown key \"\(Self.excerpt(key))\"" + (explanation.map { "; \($0)" } ?? "")
                     + " (allowed: \(names.joined(separator: ", ")))",
                 suggestion: explanation == nil
                     ? Suggestion.closest(to: key, among: names.filter { !written.contains($0) }) : nil)
@@ -184,7 +185,7 @@ public struct SchemaValidator {
         var found = value.typeDescription
         switch value {
         case .number(let number): found += " (\(number.text))"
-        case .string(let string): found += " (\"\(string)\")"
+        case .string(let string): found += " (\"\(Self.excerpt(string))\")"
         default: break
         }
         fail(pointer, "expected \(Self.expectation(schema)), found \(found)")
@@ -242,6 +243,12 @@ public struct SchemaValidator {
                 + "an object whose \"\(key)\" is one of \(quotedList(cases.map(\.name)))"
         case .alternatives(let options): return options.map { expectation($0) }.joined(separator: " or ")
         }
+    }
+
+    /// A user's string as quoted in a message: at most 80 characters, then how long it was, so
+    /// that 50 problems with 10000-character keys stay readable.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 80 ? text : text.prefix(80) + "... (\(text.count) characters)"
     }
 
     static func quotedList(_ names: [String]) -> String {

@@ -29,7 +29,11 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var text = file
-        if let pointer { text += ": " + pointer.description }
+        // A pointer through a 10000-character key is shortened like the key in the message.
+        if let pointer {
+            let path = pointer.description
+            text += ": " + (path.count <= 200 ? path : path.prefix(200) + "...")
+        }
         if let position { text += " (\(position))" }
         text += ": " + message
         if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
