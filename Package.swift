@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // System libraries (installed by the Makefile with apt-get).
@@ -76,6 +77,9 @@ let package = Package(
             ]),
         .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
         .target(name: "Figures", dependencies: ["ExperimentKinds", "Results", "Plotting"]),
+        // Narrative prose: Markdown (Ink) with TeX math as MathML, cross-references and citations,
+        // sanitized; knows nothing of specs or results (the callers say what a reference means).
+        .target(name: "Narrative", dependencies: [.product(name: "Ink", package: "Ink")]),
         .target(
             name: "Report",
             dependencies: [
@@ -117,6 +121,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "ExperimentKinds", "JSON"]),
         .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "NarrativeTests", dependencies: ["Narrative"]),
         .testTarget(
             name: "FiguresTests",
             dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run", "CCairo", "CZlib"]),
