@@ -68,7 +68,8 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
 
         // spec -> run -> results -> figures -> report.
-        .target(name: "Spec", dependencies: ["ExperimentKinds", "JSON", "Network", "Training", "Datasets"]),
+        .target(
+            name: "Spec", dependencies: ["ExperimentKinds", "JSON", "Network", "Training", "Datasets", "Narrative"]),
         .target(
             name: "Run",
             dependencies: [

@@ -20,8 +20,19 @@ public enum CommonSchemas {
                 "seed", .integer("Root seed of every random stream of the experiment.", in: 0...Int.max), required: true
             ),
             .init("references", references),
+            .init("narrative", narrative),
         ]
     }
+
+    /// Markdown prose for the report page: inline, or a file beside the spec (inlined into the
+    /// spec as run, so spec.json reruns alone and the spec hash covers the text).
+    static let narrative = Schema(
+        .alternatives([
+            .string("Markdown with $TeX$ math, @fig-/@tbl-/@eq- cross-references, [@key] citations, {{finding.*}}."),
+            .object(
+                "A Markdown file beside the spec.",
+                [.init("file", .string("Path relative to the spec's folder.", nonEmpty: true), required: true)]),
+        ]), "The experiment's narrative: the question, the formulas, the finding.")
 
     /// An activation: a name, or an object with the name and its parameters.
     public static let activation = Schema(
