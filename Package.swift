@@ -84,8 +84,9 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "ExperimentKinds", "Results", "Figures", "Spec", "Hashing", "JSON", "AtomicFiles", "Datasets",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ExperimentKinds", "Results", "Figures", "Plotting", "Spec", "Hashing", "JSON", "AtomicFiles",
+                "Datasets",
+                "Narrative", .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
             name: "Workflow",

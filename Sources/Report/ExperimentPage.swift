@@ -28,6 +28,8 @@ enum ExperimentPage {
                 "displayWidth": Int((figure.widthInches * 110).rounded()),
             ]
         }
+        let summary = ResultTables.summary(for: content.result)
+        let details = ResultTables.details(for: content.result)
         var facts: [[String: String]] = [
             ["term": "Experiment id", "value": spec.id],
             ["term": "Kind", "value": spec.kind.rawValue],
@@ -71,8 +73,9 @@ enum ExperimentPage {
             "facts": facts,
             "hasFigures": !figures.isEmpty,
             "figures": figures,
-            "summaryTable": ResultTables.summary(for: content.result)?.context ?? false,
-            "tables": ResultTables.details(for: content.result).map(\.context),
+            "narrative": NarrativeSection.render(content)?.html ?? false,
+            "summaryTable": summary.map { $0.context(number: 1) } ?? false,
+            "tables": details.enumerated().map { $1.context(number: $0 + (summary == nil ? 1 : 2)) },
             "notes": ResultTables.notes(for: content.result),
             "specText": content.specText,
             "resultsLink": links.url(for: "results.json"),
@@ -82,7 +85,7 @@ enum ExperimentPage {
             "provenance": provenanceRows,
             "hasReferences": !spec.references.isEmpty,
             "references": spec.references.map { reference -> [String: Any] in
-                ["citation": reference.citation, "url": reference.url ?? false]
+                ["key": reference.key, "citation": reference.citation, "url": reference.url ?? false]
             },
         ]
     }
@@ -109,12 +112,14 @@ enum ExperimentPage {
         <section id="summary">
         <h2>Summary</h2>
         <p class="lead">{{description}}</p>
+        {{#narrative}}<div class="narrative">{{{.}}}</div>
+        {{/narrative}}
         <dl class="facts">
         {{#facts}}<dt>{{term}}</dt><dd>{{value}}</dd>
         {{/facts}}
         </dl>
         {{#summaryTable}}
-        <div class="table-wrap"><table id="{{id}}"><caption>{{caption}}</caption>
+        <div class="table-wrap"><table id="{{id}}"><caption><span class="number">Table {{number}}.</span> {{caption}}</caption>
         <thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
         <tbody>{{#rows}}<tr><td>{{first}}</td>{{#rest}}<td>{{.}}</td>{{/rest}}</tr>
         {{/rows}}</tbody></table></div>
@@ -140,7 +145,7 @@ enum ExperimentPage {
         <section id="tables">
         <h2>Tables</h2>
         {{#tables}}
-        <div class="table-wrap"><table id="{{id}}"><caption>{{caption}}</caption>
+        <div class="table-wrap"><table id="{{id}}"><caption><span class="number">Table {{number}}.</span> {{caption}}</caption>
         <thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
         <tbody>{{#rows}}<tr><td>{{first}}</td>{{#rest}}<td>{{.}}</td>{{/rest}}</tr>
         {{/rows}}</tbody></table></div>
@@ -165,7 +170,7 @@ enum ExperimentPage {
         <section id="references">
         <h2>References</h2>
         <ol class="references">
-        {{#references}}<li>{{citation}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</li>
+        {{#references}}<li id="ref-{{key}}">{{citation}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</li>
         {{/references}}
         </ol>
         </section>
