@@ -11,9 +11,12 @@ enum ExperimentPage {
     static func context(for content: ReportContent, links: ReportLinks) -> [String: Any] {
         let spec = content.spec
         let provenance = content.provenance
+        let data = Dictionary(uniqueKeysWithValues: FigureData.all(for: content).map { ($0.id, $0) })
         let figures: [[String: Any]] = content.figures.enumerated().map { index, figure in
             let citation = FigureCitation(figure: figure, content: content)
             return [
+                "csv": data[figure.id] == nil ? false : links.url(for: "figures/\(figure.id).csv"),
+                "pgfplots": data[figure.id]?.pgfplots ?? false,
                 "id": figure.id,
                 "bibtex": citation.bibtex,
                 "latex": citation.latex,
@@ -132,11 +135,13 @@ enum ExperimentPage {
         <figure id="{{id}}">
         <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" style="width: {{displayWidth}}px" loading="lazy"></a>
         <figcaption><span class="number">Figure {{number}}.</span> <strong>{{title}}.</strong> {{caption}}
-        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a></div>
+        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a>{{#csv}}<a href="{{.}}" download="{{id}}.csv">Data (CSV)</a>{{/csv}}</div>
         </figcaption>
-        <details class="cite"><summary>Cite this figure (BibTeX, LaTeX)</summary>
+        <details class="cite"><summary>Cite this figure (BibTeX, LaTeX{{#pgfplots}}, pgfplots from the CSV{{/pgfplots}})</summary>
         <div class="snippet"><button type="button" class="copy" data-target="{{id}}-bibtex">Copy BibTeX</button><pre id="{{id}}-bibtex"><code>{{bibtex}}</code></pre></div>
         <div class="snippet"><button type="button" class="copy" data-target="{{id}}-latex">Copy LaTeX</button><pre id="{{id}}-latex"><code>{{latex}}</code></pre></div>
+        {{#pgfplots}}<div class="snippet"><button type="button" class="copy" data-target="{{id}}-pgfplots">Copy pgfplots</button><pre id="{{id}}-pgfplots"><code>{{.}}</code></pre></div>
+        {{/pgfplots}}
         </details>
         </figure>
         {{/figures}}

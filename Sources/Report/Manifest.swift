@@ -58,8 +58,9 @@ public struct Manifest: Sendable, Equatable {
         }
     }
 
-    /// Version 2 lists index.html and has manifest.sha256 beside it.
-    public static let formatVersion = 2
+    /// Version 2 lists index.html and has manifest.sha256 beside it; version 3 lists the
+    /// attachments (figure data).
+    public static let formatVersion = 3
     public static let fileName = "manifest.json"
     public static let digestFileName = "manifest.sha256"
 
@@ -85,6 +86,8 @@ public struct Manifest: Sendable, Equatable {
     public let results: FileEntry
     public let arrays: [ArrayEntry]
     public let figures: [Figure]
+    /// Files derived from the results for reuse (figure data as CSV, pgfplots snippets), by path.
+    public let attachments: [FileEntry]
     public let command: String
     public let threads: Int
     public let wallTimeSeconds: Double
@@ -92,11 +95,11 @@ public struct Manifest: Sendable, Equatable {
     /// Every file of the report but the manifest and its digest.
     public var files: [FileEntry] {
         [page, results, resolvedSpec]
-            + figures.flatMap { figure in Figure.formats.compactMap { figure.files[$0] } }
+            + figures.flatMap { figure in Figure.formats.compactMap { figure.files[$0] } } + attachments
     }
 
     /// The manifest of a report whose other files have the given contents.
-    init(content: ReportContent, files: [String: Data], selfContained: Bool) {
+    init(content: ReportContent, files: [String: Data], attachments: [String], selfContained: Bool) {
         let provenance = content.provenance
         func entry(_ path: String) -> FileEntry {
             FileEntry(path: path, sha256: files[path].map { SHA256.hash($0).hex } ?? "")
@@ -130,6 +133,7 @@ public struct Manifest: Sendable, Equatable {
                 files: Dictionary(
                     uniqueKeysWithValues: Figure.formats.map { ($0, entry("figures/\(figure.id).\($0)")) }))
         }
+        self.attachments = attachments.map(entry)
         command = provenance.rerunCommand
         threads = provenance.threads
         wallTimeSeconds = (provenance.wallTimeSeconds * 1000).rounded() / 1000
@@ -180,6 +184,7 @@ public struct Manifest: Sendable, Equatable {
                                 })),
                     ]
                 }),
+            "attachments": .array(attachments.map(file)),
             "run": [
                 "command": .string(command),
                 "threads": .integer(threads),
@@ -257,6 +262,9 @@ public struct Manifest: Sendable, Equatable {
                 id: try element.string("id"), title: try element.string("title"),
                 widthInches: try element.double("width_in"), heightInches: try element.double("height_in"),
                 pixelSHA256: try element.string("pixel_sha256"), files: entries)
+        }
+        attachments = try root.elements("attachments").map { element throws(ManifestError) in
+            try element.fileEntry()
         }
         let run = try root.member("run")
         command = try run.string("command")
