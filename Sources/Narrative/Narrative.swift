@@ -102,7 +102,7 @@ public enum Narrative {
     }
 
     /// The placeholder characters cannot come from the author.
-    private static func strip(_ markdown: String) -> String {
+    static func strip(_ markdown: String) -> String {
         String(String.UnicodeScalarView(markdown.unicodeScalars.filter { !Placeholder.reserved.contains($0.value) }))
     }
 }

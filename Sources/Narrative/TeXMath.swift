@@ -49,7 +49,7 @@ enum TeXSymbols {
         "equiv": "≡", "propto": "∝", "cdot": "⋅", "times": "×", "pm": "±", "mp": "∓", "to": "→",
         "rightarrow": "→", "leftarrow": "←", "mapsto": "↦", "in": "∈", "sum": "∑", "prod": "∏", "int": "∫",
         "ldots": "…", "cdots": "⋯", "mid": "∣", "ll": "≪", "gg": "≫", "circ": "∘", "langle": "⟨",
-        "rangle": "⟩", "lVert": "‖", "rVert": "‖", "|": "‖", "{": "{", "}": "}",
+        "rangle": "⟩", "top": "⊤", "perp": "⊥", "lVert": "‖", "rVert": "‖", "|": "‖", "{": "{", "}": "}",
     ]
 
     /// Upright function and operator names.

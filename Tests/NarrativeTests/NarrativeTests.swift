@@ -110,3 +110,16 @@ import Testing
         #expect(Narrative.render(text, context: context).html == Narrative.render(text, context: context).html)
     }
 }
+
+/// The Markdown form for notebooks.
+@Suite struct NarrativeMarkdownTests {
+    @Test func referencesBecomeTextAndMathStaysTeX() {
+        let context = Narrative.Context(
+            references: ["fig-loss": .init(label: "Figure 2", anchor: "fig-d-loss")],
+            citations: ["he2015": .init(label: "1", anchor: "ref-he2015")], findings: ["a.b": "0.5 ± 0.1"])
+        let text = Narrative.markdown(
+            "See @fig-loss [@he2015], {{finding.a.b}}.\n\n$$x < y$$ {#eq-a}\n\n@eq-a and $a_b$ <script>",
+            context: context)
+        #expect(text == "See Figure 2 [1], 0.5 ± 0.1.\n\n$$x \\lt  y \\tag{1}$$\n\nEquation (1) and $a_b$ &lt;script>")
+    }
+}
