@@ -83,6 +83,7 @@ enum ExperimentPage {
             "specText": content.specText,
             "resultsLink": links.url(for: "results.json"),
             "manifestLink": links.url(for: "manifest.json"),
+            "notebookLink": links.url(for: ReportNotebook.fileName),
             "specLink": links.url(for: "spec.json"),
             "indexLink": links.isInline ? false : "../index.html",
             "provenance": provenanceRows,
@@ -157,7 +158,7 @@ enum ExperimentPage {
         {{/tables}}
         {{#notes}}<p class="note">{{.}}</p>
         {{/notes}}
-        <p class="note">Machine-readable: <a href="{{resultsLink}}" download="results.json">results.json</a> · <a href="{{manifestLink}}" download="manifest.json">manifest.json</a></p>
+        <p class="note">Machine-readable: <a href="{{resultsLink}}" download="results.json">results.json</a> · <a href="{{manifestLink}}" download="manifest.json">manifest.json</a> · <a href="{{notebookLink}}" download="report.ipynb">report.ipynb</a> (Jupyter: the narrative, the spec, and every figure redrawn from its CSV)</p>
         </section>
         <section id="spec">
         <h2>Spec as run</h2>

@@ -38,7 +38,7 @@ public enum ReportWriter {
     }
 
     /// The files derived from the results and figures for reuse elsewhere: each figure's data as
-    /// CSV (and a pgfplots snippet for line figures). Pure functions of the content, so a rerun
+    /// CSV (and a pgfplots snippet for line figures) and report.ipynb. Pure functions of the content, so a rerun
     /// gives the same bytes and `verify` can compare them.
     public static func attachments(for content: ReportContent) -> [String: Data] {
         var files: [String: Data] = [:]
@@ -46,6 +46,7 @@ public enum ReportWriter {
             files["figures/\(data.id).csv"] = Data(data.csv.utf8)
             if let snippet = data.pgfplots { files["figures/\(data.id).tex"] = Data(snippet.utf8) }
         }
+        files[ReportNotebook.fileName] = Data(ReportNotebook.json(for: content).utf8)
         return files
     }
 

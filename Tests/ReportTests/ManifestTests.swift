@@ -15,7 +15,7 @@ import Testing
                 == [
                     "index.html", "results.json", "spec.json", "manifest.json", "manifest.sha256",
                     "figures/\(figure.id).png", "figures/\(figure.id).pdf", "figures/\(figure.id).svg",
-                    "figures/\(figure.id).csv",
+                    "figures/\(figure.id).csv", "report.ipynb",
                 ])
         let manifest = try Manifest(parsing: try #require(files["manifest.json"]))
         #expect(Set(manifest.files.map(\.path)) == Set(files.keys).subtracting(["manifest.json", "manifest.sha256"]))
