@@ -91,6 +91,8 @@ enum HTMLSanitizer {
         let kept = attributes.compactMap { attribute, value in
             allowed(attribute, value, on: name).map { " \(attribute)=\"\(MarkupEscaping.attribute($0))\"" }
         }
+        // An image whose source was refused is dropped, not shown broken.
+        if name == "img", !kept.contains(where: { $0.hasPrefix(" src=") }) { return ("", index + 1) }
         return ("<\(name)\(kept.joined())>", index + 1)
     }
 

@@ -73,6 +73,8 @@ enum ExperimentPage {
             "title": spec.title,
             "description": spec.description,
             "stylesheet": Stylesheet.css,
+            "policy": PageScript.copyButtons.policyTag,
+            "script": PageScript.copyButtons.element,
             "facts": facts,
             "hasFigures": !figures.isEmpty,
             "figures": figures,
@@ -101,6 +103,7 @@ enum ExperimentPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{{policy}}}
         <title>{{title}} · InitLab</title>
         <style>
         {{{stylesheet}}}
@@ -134,7 +137,7 @@ enum ExperimentPage {
         <h2>Figures</h2>
         {{#figures}}
         <figure id="{{id}}">
-        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" style="width: {{displayWidth}}px" loading="lazy"></a>
+        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" title="{{id}}" style="width: {{displayWidth}}px" loading="lazy"></a>
         <figcaption><span class="number">Figure {{number}}.</span> <strong>{{title}}.</strong> {{caption}}
         <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a>{{#csv}}<a href="{{.}}" download="{{id}}.csv">Data (CSV)</a>{{/csv}}</div>
         </figcaption>
@@ -182,17 +185,7 @@ enum ExperimentPage {
         </section>
         {{/hasReferences}}
         </main>
-        <script>
-        document.querySelectorAll("button.copy").forEach(function (button) {
-          button.addEventListener("click", function () {
-            var text = document.getElementById(button.dataset.target).innerText;
-            var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = button.dataset.label; }, 1500); };
-            button.dataset.label = button.dataset.label || button.textContent;
-            if (navigator.clipboard) { navigator.clipboard.writeText(text).then(done); }
-            else { var area = document.createElement("textarea"); area.value = text; document.body.appendChild(area); area.select(); document.execCommand("copy"); area.remove(); done(); }
-          });
-        });
-        </script>
+        {{{script}}}
         </body>
         </html>
 

@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import Hashing
 import JSON
+import Narrative
 
 /// manifest.json: the recipe and fingerprints of a report, enough to rerun it and check that
 /// the rerun gives the same bytes (`initlab verify`). Every file of the report is listed with
@@ -88,6 +89,9 @@ public struct Manifest: Sendable, Equatable {
     public let figures: [Figure]
     /// Files derived from the results for reuse (figure data as CSV, pgfplots snippets), by path.
     public let attachments: [FileEntry]
+    /// The description and the narrative as plain text with findings filled in: what the index
+    /// searches besides the title.
+    public let abstract: String
     public let command: String
     public let threads: Int
     public let wallTimeSeconds: Double
@@ -134,9 +138,18 @@ public struct Manifest: Sendable, Equatable {
                     uniqueKeysWithValues: Figure.formats.map { ($0, entry("figures/\(figure.id).\($0)")) }))
         }
         self.attachments = attachments.map(entry)
+        abstract = Self.abstract(for: content)
         command = provenance.rerunCommand
         threads = provenance.threads
         wallTimeSeconds = (provenance.wallTimeSeconds * 1000).rounded() / 1000
+    }
+
+    /// The searchable text of a report.
+    static func abstract(for content: ReportContent) -> String {
+        let narrative =
+            content.spec.narrative.isEmpty
+            ? "" : Narrative.markdown(content.spec.narrative, context: NarrativeSection.context(for: content))
+        return [content.spec.description, narrative].filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
     /// manifest.json's text.
@@ -185,6 +198,7 @@ public struct Manifest: Sendable, Equatable {
                     ]
                 }),
             "attachments": .array(attachments.map(file)),
+            "abstract": .string(abstract),
             "run": [
                 "command": .string(command),
                 "threads": .integer(threads),
@@ -266,6 +280,7 @@ public struct Manifest: Sendable, Equatable {
         attachments = try root.elements("attachments").map { element throws(ManifestError) in
             try element.fileEntry()
         }
+        abstract = try root.string("abstract")
         let run = try root.member("run")
         command = try run.string("command")
         threads = Int(try run.integer("threads"))

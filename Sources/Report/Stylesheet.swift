@@ -54,6 +54,9 @@ enum Stylesheet {
         figure:target, table:target, div.equation:target, li:target { outline: 2px solid var(--accent); outline-offset: 4px; }
         ol.references li { margin-bottom: 0.4rem; font-size: 0.9rem; }
         ul.reports { list-style: none; padding: 0; }
+        form.filter { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; font-size: 0.9rem; margin: 0.5rem 0; }
+        form.filter[hidden], ul.reports li[hidden] { display: none; }
+        form.filter input { min-width: 14rem; }
         ul.reports li { border-bottom: 1px solid var(--rule); padding: 0.9rem 0; }
         ul.reports .meta { font-size: 0.85rem; color: var(--muted); }
         .thumbs { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
