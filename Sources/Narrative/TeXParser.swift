@@ -171,6 +171,9 @@ struct TeXParser {
         case "~": return "<mspace width=\"0.25em\"></mspace>"
         default: symbol = String(character)
         }
+        // Only \left and \right stretch: MathML Core would stretch a plain bracket to the
+        // height of everything beside it (a fraction), which TeX does not.
+        if "()[]|".contains(character) { return "<mo stretchy=\"false\">\(symbol)</mo>" }
         return "<mo>\(MarkupEscaping.text(symbol))</mo>"
     }
 
@@ -185,7 +188,8 @@ struct TeXParser {
             return ("<mi\(upright)>\(letter)</mi>", false)
         }
         if let symbol = TeXSymbols.operators[name] {
-            return ("<mo>\(MarkupEscaping.text(symbol))</mo>", TeXSymbols.largeOperators.contains(symbol))
+            let fixed = ["{", "}", "‖", "⟨", "⟩"].contains(symbol) ? " stretchy=\"false\"" : ""
+            return ("<mo\(fixed)>\(MarkupEscaping.text(symbol))</mo>", TeXSymbols.largeOperators.contains(symbol))
         }
         if TeXSymbols.functions.contains(name) { return (Self.uprightName(name), false) }
         switch name {

@@ -23,8 +23,10 @@ import Testing
     @Test func greekOperatorsAndNames() {
         #expect(body(#"\sigma^2"#) == "<msup><mi>σ</mi><mrow><mn>2</mn></mrow></msup>")
         #expect(body(#"\Gamma"#) == "<mi mathvariant=\"normal\">Γ</mi>")
-        #expect(body(#"W \sim \mathcal{N}(0, 1)"#).hasPrefix("<mi>W</mi><mo>∼</mo><mi>𝒩</mi><mo>(</mo>"))
-        #expect(body(#"\operatorname{Var}(W)"#).hasPrefix("<mi>Var</mi><mo>(</mo>"))
+        #expect(
+            body(#"W \sim \mathcal{N}(0, 1)"#).hasPrefix("<mi>W</mi><mo>∼</mo><mi>𝒩</mi><mo stretchy=\"false\">(</mo>"))
+        #expect(body(#"\operatorname{Var}(W)"#).hasPrefix("<mi>Var</mi><mo stretchy=\"false\">(</mo>"))
+        #expect(body(#"\left( x \right)"#) == "<mo stretchy=\"true\">(</mo><mi>x</mi><mo stretchy=\"true\">)</mo>")
         #expect(body(#"\Var"#) == "<mi>Var</mi>")
         #expect(body(#"\E"#) == "<mi mathvariant=\"normal\">E</mi>")
         #expect(body(#"\mathbb{E}"#) == "<mi>𝔼</mi>")
