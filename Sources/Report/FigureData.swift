@@ -40,17 +40,17 @@ struct FigureData {
                 }
                 switch layer {
                 case .line(let line):
-                    let series = seriesName(style: line.style, color: line.color)
+                    let series = seriesName(style: line.style, color: line.color, panel: panelIndex)
                     for (x, y) in zip(line.x, line.y) {
                         row(line.opacity < 1 ? "raw" : "line", series, ["x": x, "y": y])
                     }
                 case .band(let x, let lower, let upper, let style):
-                    let series = seriesName(style: style, color: nil)
+                    let series = seriesName(style: style, color: nil, panel: panelIndex)
                     for index in x.indices where index < lower.count && index < upper.count {
                         row("band", series, ["x": x[index], "low": lower[index], "high": upper[index]])
                     }
                 case .bars(let edges, let heights, let style):
-                    let series = seriesName(style: style, color: nil)
+                    let series = seriesName(style: style, color: nil, panel: panelIndex)
                     for (index, height) in heights.enumerated() where index + 1 < edges.count {
                         row("bar", series, ["x": edges[index], "x_high": edges[index + 1], "y": height])
                     }
@@ -77,8 +77,9 @@ struct FigureData {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The legend's name for a series drawn in `style` (and, for overlays, a colour of its own).
-    private func seriesName(style: Int, color: Color?) -> String {
+    /// The legend's name for a series drawn in `style` (and, for overlays, a colour of its own);
+    /// in figures without a legend, the label of the panel's row (a variant).
+    private func seriesName(style: Int, color: Color?, panel: Int? = nil) -> String {
         let matches = figure.legend.filter { entry in
             switch entry.swatch {
             case .line(let entryStyle, let entryColor, _, _):
@@ -86,7 +87,11 @@ struct FigureData {
             case .box(let entryStyle): entryStyle == style && color == nil
             }
         }
-        return matches.first?.label ?? (color == nil ? "series \(style + 1)" : "reference")
+        if let label = matches.first?.label { return label }
+        if let panel, let rows = figure.rowLabels, figure.columns > 0, panel / figure.columns < rows.count {
+            return rows[panel / figure.columns]
+        }
+        return color == nil ? "series \(style + 1)" : "reference"
     }
 
     /// Whether the figure is only curves (loss, accuracy, statistics by depth): those get a

@@ -1,5 +1,6 @@
 import JSON
 import Narrative
+import Plotting
 
 /// report.ipynb: the report as a Jupyter notebook (nbformat 4) that a reader already knows how
 /// to open: the narrative as Markdown cells, the spec, and code that loads results.json and the
@@ -41,13 +42,14 @@ enum ReportNotebook {
                 print("results.json:", ", ".join(results))
                 """))
         cells.append(code(replotFunction))
+        let layouts = Dictionary(uniqueKeysWithValues: FigureData.all(for: content).map { ($0.id, $0.figure) })
         for (index, figure) in content.figures.enumerated() {
             cells.append(markdown("### Figure \(index + 1): \(escape(figure.title))\n\n" + escape(figure.caption)))
             cells.append(
                 code(
                     """
                     data = pd.read_csv("figures/\(figure.id).csv")
-                    replot(data, "Figure \(index + 1): \(figure.id)")
+                    replot(data, "Figure \(index + 1): \(figure.id)", \(axes(layouts[figure.id])))
                     """))
         }
         let notebook: JSONValue = [
@@ -64,7 +66,7 @@ enum ReportNotebook {
 
     /// Draws a figure's CSV: one panel per `panel`, each drawn layer by its `kind`.
     static let replotFunction = """
-        def replot(data, title):
+        def replot(data, title, axes_style=()):
             panels = sorted(data["panel"].unique())
             columns = min(len(panels), 4)
             rows = math.ceil(len(panels) / columns)
@@ -73,6 +75,13 @@ enum ReportNotebook {
                 ax.set_visible(False)
             for ax, panel in zip(axes.flat, panels):
                 part = data[data["panel"] == panel]
+                style = axes_style[panel] if panel < len(axes_style) else {}
+                ax.set_xlabel(style.get("xlabel", ""), fontsize=8)
+                ax.set_ylabel(style.get("ylabel", ""), fontsize=8)
+                if style.get("xlog"):
+                    ax.set_xscale("log")
+                if style.get("ylog"):
+                    ax.set_yscale("log")
                 for (layer, kind, series), group in part.groupby(["layer", "kind", "series"], sort=False, dropna=False):
                     label = series if isinstance(series, str) else None
                     if kind == "line":
@@ -103,6 +112,20 @@ enum ReportNotebook {
             figure.tight_layout()
             plt.show()
         """
+
+    /// Each panel's axis labels and log scales as a Python list literal (JSON strings are
+    /// Python strings).
+    private static func axes(_ figure: Plotting.Figure?) -> String {
+        guard let figure else { return "[]" }
+        let panels = figure.panels.map { panel in
+            let xLabel = JSONWriter.compact(.string(panel.x.label ?? figure.xLabel ?? ""))
+            let yLabel = JSONWriter.compact(.string(panel.y.label ?? figure.yLabel ?? ""))
+            return
+                "{\"xlabel\": \(xLabel), \"ylabel\": \(yLabel), \"xlog\": \(panel.x.scale == .log ? "True" : "False"), "
+                + "\"ylog\": \(panel.y.scale == .log ? "True" : "False")}"
+        }
+        return "[\n    " + panels.joined(separator: ",\n    ") + ",\n]"
+    }
 
     private static func source(_ text: String) -> JSONValue {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }

@@ -127,3 +127,15 @@ extension JSONValue {
     var stringValue: String? { if case .string(let text) = self { text } else { nil } }
     var doubleValue: Double? { if case .number(let number) = self { Double(number.text) } else { nil } }
 }
+
+/// Figures without a legend name their series by the row label (the variant).
+@Suite struct FigureDataSeriesTests {
+    @Test func histogramRowsAreNamedByVariant() throws {
+        let content = try ReportFixture.content()
+        let figure = try #require(content.figures.first)
+        let csv = String(
+            decoding: try #require(ReportWriter.files(for: content)["figures/\(figure.id).csv"]), as: UTF8.self)
+        let series = Set(FigureDataTests.rows(csv).map { $0["series"] ?? "" })
+        #expect(series == ["Glorot", "std 1"], "\(series)")
+    }
+}
