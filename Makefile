@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser strace build release lint format test tsan report schema bench verify clean
+.PHONY: all deps data browser strace notebook-venv build release lint format test tsan report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -64,6 +64,17 @@ strace:
 	  echo "installing: strace (fault injection in the crash-recovery tests)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends strace >/dev/null; }
 
+# Python for the notebook check in the tests (report.ipynb validated with nbformat and run with
+# nbconvert): a git-ignored virtual environment; when pip cannot install, the test says so and skips.
+NOTEBOOK_VENV     := .cache/venv-notebook
+NOTEBOOK_PACKAGES := nbformat nbconvert ipykernel pandas matplotlib
+
+notebook-venv:
+	@[ -x $(NOTEBOOK_VENV)/bin/python ] && $(NOTEBOOK_VENV)/bin/python -c "import nbformat, nbconvert, ipykernel, pandas, matplotlib" 2>/dev/null || { \
+	  echo "installing: $(NOTEBOOK_PACKAGES) into $(NOTEBOOK_VENV) (notebook checks of the reports)"; \
+	  { python3 -m venv $(NOTEBOOK_VENV) && $(NOTEBOOK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(NOTEBOOK_PACKAGES); } \
+	  || echo "the notebook packages could not be installed: the notebook execution check in make test will be skipped" >&2; }
+
 # Formatting (swift-format from the toolchain, .swift-format: 120 columns). `make format` applies it.
 SWIFT_SOURCES := Package.swift Sources Tests Benchmarks
 
@@ -73,7 +84,7 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
-test: deps data browser strace
+test: deps data browser strace notebook-venv
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 	$(MAKE) --no-print-directory tsan

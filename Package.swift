@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // System libraries (installed by the Makefile with apt-get).
@@ -67,7 +68,8 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib", "Hashing", "Randomness", "LinearAlgebra"]),
 
         // spec -> run -> results -> figures -> report.
-        .target(name: "Spec", dependencies: ["ExperimentKinds", "JSON", "Network", "Training", "Datasets"]),
+        .target(
+            name: "Spec", dependencies: ["ExperimentKinds", "JSON", "Network", "Training", "Datasets", "Narrative"]),
         .target(
             name: "Run",
             dependencies: [
@@ -76,11 +78,15 @@ let package = Package(
             ]),
         .target(name: "Plotting", dependencies: ["CCairo", "Hashing"]),
         .target(name: "Figures", dependencies: ["ExperimentKinds", "Results", "Plotting"]),
+        // Narrative prose: Markdown (Ink) with TeX math as MathML, cross-references and citations,
+        // sanitized; knows nothing of specs or results (the callers say what a reference means).
+        .target(name: "Narrative", dependencies: [.product(name: "Ink", package: "Ink")]),
         .target(
             name: "Report",
             dependencies: [
-                "ExperimentKinds", "Results", "Figures", "Spec", "Hashing", "JSON", "AtomicFiles", "Datasets",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ExperimentKinds", "Results", "Figures", "Plotting", "Spec", "Hashing", "JSON", "AtomicFiles",
+                "Datasets",
+                "Narrative", .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
             name: "Workflow",
@@ -120,6 +126,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "ExperimentKinds", "JSON"]),
         .testTarget(name: "RunTests", dependencies: ["Run", "Spec", "Results"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "NarrativeTests", dependencies: ["Narrative"]),
         .testTarget(
             name: "FiguresTests",
             dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run", "CCairo", "CZlib"]),

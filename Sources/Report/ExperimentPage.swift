@@ -12,9 +12,12 @@ enum ExperimentPage {
     static func context(for content: ReportContent, links: ReportLinks) -> [String: Any] {
         let spec = content.spec
         let provenance = content.provenance
+        let data = Dictionary(uniqueKeysWithValues: FigureData.all(for: content).map { ($0.id, $0) })
         let figures: [[String: Any]] = content.figures.enumerated().map { index, figure in
             let citation = FigureCitation(figure: figure, content: content)
             return [
+                "csv": data[figure.id] == nil ? false : links.url(for: "figures/\(figure.id).csv"),
+                "pgfplots": data[figure.id]?.pgfplots ?? false,
                 "id": figure.id,
                 "bibtex": citation.bibtex,
                 "latex": citation.latex,
@@ -29,6 +32,8 @@ enum ExperimentPage {
                 "displayWidth": Int((figure.widthInches * 110).rounded()),
             ]
         }
+        let summary = ResultTables.summary(for: content.result)
+        let details = ResultTables.details(for: content.result)
         var facts: [[String: String]] = [
             ["term": "Experiment id", "value": spec.id],
             ["term": "Kind", "value": spec.kind.rawValue],
@@ -69,21 +74,25 @@ enum ExperimentPage {
             "title": spec.title,
             "description": spec.description,
             "stylesheet": Stylesheet.css,
+            "policy": PageScript.copyButtons.policyTag,
+            "script": PageScript.copyButtons.element,
             "facts": facts,
             "hasFigures": !figures.isEmpty,
             "figures": figures,
-            "summaryTable": ResultTables.summary(for: content.result)?.context ?? false,
-            "tables": ResultTables.details(for: content.result).map(\.context),
+            "narrative": NarrativeSection.render(content)?.html ?? false,
+            "summaryTable": summary.map { $0.context(number: 1) } ?? false,
+            "tables": details.enumerated().map { $1.context(number: $0 + (summary == nil ? 1 : 2)) },
             "notes": ResultTables.notes(for: content.result),
             "specText": content.specText,
             "resultsLink": links.url(for: "results.json"),
             "manifestLink": links.url(for: "manifest.json"),
+            "notebookLink": links.url(for: ReportNotebook.fileName),
             "specLink": links.url(for: "spec.json"),
             "indexLink": links.isInline ? false : "../index.html",
             "provenance": provenanceRows,
             "hasReferences": !spec.references.isEmpty,
             "references": spec.references.map { reference -> [String: Any] in
-                ["citation": reference.citation, "url": link(of: reference) ?? false]
+                ["key": reference.key, "citation": reference.citation, "url": link(of: reference) ?? false]
             },
         ]
     }
@@ -101,6 +110,7 @@ enum ExperimentPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{{policy}}}
         <title>{{title}} · InitLab</title>
         <style>
         {{{stylesheet}}}
@@ -116,12 +126,14 @@ enum ExperimentPage {
         <section id="summary">
         <h2>Summary</h2>
         <p class="lead">{{description}}</p>
+        {{#narrative}}<div class="narrative">{{{.}}}</div>
+        {{/narrative}}
         <dl class="facts">
         {{#facts}}<dt>{{term}}</dt><dd>{{value}}</dd>
         {{/facts}}
         </dl>
         {{#summaryTable}}
-        <div class="table-wrap"><table id="{{id}}"><caption>{{caption}}</caption>
+        <div class="table-wrap"><table id="{{id}}"><caption><span class="number">Table {{number}}.</span> {{caption}}</caption>
         <thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
         <tbody>{{#rows}}<tr><td>{{first}}</td>{{#rest}}<td>{{.}}</td>{{/rest}}</tr>
         {{/rows}}</tbody></table></div>
@@ -132,13 +144,15 @@ enum ExperimentPage {
         <h2>Figures</h2>
         {{#figures}}
         <figure id="{{id}}">
-        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" style="width: {{displayWidth}}px" loading="lazy"></a>
+        <a href="{{png}}"><img src="{{png}}" alt="{{alt}}" title="{{id}}" style="width: {{displayWidth}}px" loading="lazy"></a>
         <figcaption><span class="number">Figure {{number}}.</span> <strong>{{title}}.</strong> {{caption}}
-        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a></div>
+        <div class="downloads">Cite as <code>{{id}}</code> · <a href="{{pdf}}" download="{{id}}.pdf">PDF</a><a href="{{png}}" download="{{id}}.png">PNG (300 dpi)</a><a href="{{svg}}" download="{{id}}.svg">SVG</a>{{#csv}}<a href="{{.}}" download="{{id}}.csv">Data (CSV)</a>{{/csv}}</div>
         </figcaption>
-        <details class="cite"><summary>Cite this figure (BibTeX, LaTeX)</summary>
+        <details class="cite"><summary>Cite this figure (BibTeX, LaTeX{{#pgfplots}}, pgfplots from the CSV{{/pgfplots}})</summary>
         <div class="snippet"><button type="button" class="copy" data-target="{{id}}-bibtex">Copy BibTeX</button><pre id="{{id}}-bibtex"><code>{{bibtex}}</code></pre></div>
         <div class="snippet"><button type="button" class="copy" data-target="{{id}}-latex">Copy LaTeX</button><pre id="{{id}}-latex"><code>{{latex}}</code></pre></div>
+        {{#pgfplots}}<div class="snippet"><button type="button" class="copy" data-target="{{id}}-pgfplots">Copy pgfplots</button><pre id="{{id}}-pgfplots"><code>{{.}}</code></pre></div>
+        {{/pgfplots}}
         </details>
         </figure>
         {{/figures}}
@@ -147,14 +161,14 @@ enum ExperimentPage {
         <section id="tables">
         <h2>Tables</h2>
         {{#tables}}
-        <div class="table-wrap"><table id="{{id}}"><caption>{{caption}}</caption>
+        <div class="table-wrap"><table id="{{id}}"><caption><span class="number">Table {{number}}.</span> {{caption}}</caption>
         <thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
         <tbody>{{#rows}}<tr><td>{{first}}</td>{{#rest}}<td>{{.}}</td>{{/rest}}</tr>
         {{/rows}}</tbody></table></div>
         {{/tables}}
         {{#notes}}<p class="note">{{.}}</p>
         {{/notes}}
-        <p class="note">Machine-readable: <a href="{{resultsLink}}" download="results.json">results.json</a> · <a href="{{manifestLink}}" download="manifest.json">manifest.json</a></p>
+        <p class="note">Machine-readable: <a href="{{resultsLink}}" download="results.json">results.json</a> · <a href="{{manifestLink}}" download="manifest.json">manifest.json</a> · <a href="{{notebookLink}}" download="report.ipynb">report.ipynb</a> (Jupyter: the narrative, the spec, and every figure redrawn from its CSV)</p>
         </section>
         <section id="spec">
         <h2>Spec as run</h2>
@@ -172,23 +186,13 @@ enum ExperimentPage {
         <section id="references">
         <h2>References</h2>
         <ol class="references">
-        {{#references}}<li>{{citation}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</li>
+        {{#references}}<li id="ref-{{key}}">{{citation}}{{#url}} <a href="{{.}}">{{.}}</a>{{/url}}</li>
         {{/references}}
         </ol>
         </section>
         {{/hasReferences}}
         </main>
-        <script>
-        document.querySelectorAll("button.copy").forEach(function (button) {
-          button.addEventListener("click", function () {
-            var text = document.getElementById(button.dataset.target).innerText;
-            var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = button.dataset.label; }, 1500); };
-            button.dataset.label = button.dataset.label || button.textContent;
-            if (navigator.clipboard) { navigator.clipboard.writeText(text).then(done); }
-            else { var area = document.createElement("textarea"); area.value = text; document.body.appendChild(area); area.select(); document.execCommand("copy"); area.remove(); done(); }
-          });
-        });
-        </script>
+        {{{script}}}
         </body>
         </html>
 

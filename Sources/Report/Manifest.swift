@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import Hashing
 import JSON
+import Narrative
 
 /// manifest.json: the recipe and fingerprints of a report, enough to rerun it and check that
 /// the rerun gives the same bytes (`initlab verify`). Every file of the report is listed with
@@ -58,8 +59,9 @@ public struct Manifest: Sendable, Equatable {
         }
     }
 
-    /// Version 2 lists index.html and has manifest.sha256 beside it.
-    public static let formatVersion = 2
+    /// Version 2 lists index.html and has manifest.sha256 beside it; version 3 lists the
+    /// attachments (figure data).
+    public static let formatVersion = 3
     public static let fileName = "manifest.json"
     public static let digestFileName = "manifest.sha256"
 
@@ -85,6 +87,11 @@ public struct Manifest: Sendable, Equatable {
     public let results: FileEntry
     public let arrays: [ArrayEntry]
     public let figures: [Figure]
+    /// Files derived from the results for reuse (figure data as CSV, pgfplots snippets), by path.
+    public let attachments: [FileEntry]
+    /// The description and the narrative as plain text with findings filled in: what the index
+    /// searches besides the title.
+    public let abstract: String
     public let command: String
     public let threads: Int
     public let wallTimeSeconds: Double
@@ -92,11 +99,11 @@ public struct Manifest: Sendable, Equatable {
     /// Every file of the report but the manifest and its digest.
     public var files: [FileEntry] {
         [page, results, resolvedSpec]
-            + figures.flatMap { figure in Figure.formats.compactMap { figure.files[$0] } }
+            + figures.flatMap { figure in Figure.formats.compactMap { figure.files[$0] } } + attachments
     }
 
     /// The manifest of a report whose other files have the given contents.
-    init(content: ReportContent, files: [String: Data], selfContained: Bool) {
+    init(content: ReportContent, files: [String: Data], attachments: [String], selfContained: Bool) {
         let provenance = content.provenance
         func entry(_ path: String) -> FileEntry {
             FileEntry(path: path, sha256: files[path].map { SHA256.hash($0).hex } ?? "")
@@ -130,9 +137,19 @@ public struct Manifest: Sendable, Equatable {
                 files: Dictionary(
                     uniqueKeysWithValues: Figure.formats.map { ($0, entry("figures/\(figure.id).\($0)")) }))
         }
+        self.attachments = attachments.map(entry)
+        abstract = Self.abstract(for: content)
         command = provenance.rerunCommand
         threads = provenance.threads
         wallTimeSeconds = (provenance.wallTimeSeconds * 1000).rounded() / 1000
+    }
+
+    /// The searchable text of a report.
+    static func abstract(for content: ReportContent) -> String {
+        let narrative =
+            content.spec.narrative.isEmpty
+            ? "" : Narrative.markdown(content.spec.narrative, context: NarrativeSection.context(for: content))
+        return [content.spec.description, narrative].filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
     /// manifest.json's text.
@@ -180,6 +197,8 @@ public struct Manifest: Sendable, Equatable {
                                 })),
                     ]
                 }),
+            "attachments": .array(attachments.map(file)),
+            "abstract": .string(abstract),
             "run": [
                 "command": .string(command),
                 "threads": .integer(threads),
@@ -258,6 +277,10 @@ public struct Manifest: Sendable, Equatable {
                 widthInches: try element.double("width_in"), heightInches: try element.double("height_in"),
                 pixelSHA256: try element.string("pixel_sha256"), files: entries)
         }
+        attachments = try root.elements("attachments").map { element throws(ManifestError) in
+            try element.fileEntry()
+        }
+        abstract = try root.string("abstract")
         let run = try root.member("run")
         command = try run.string("command")
         threads = Int(try run.integer("threads"))

@@ -38,3 +38,9 @@ public struct ReportContent: Sendable {
     /// SHA-256 of the canonical resolved spec.
     public var specHash: String { SHA256.hash(spec.canonicalText).hex }
 }
+
+extension ReportContent {
+    /// What the narrative names that this report does not have (tables, findings, figures,
+    /// citations), one message each; a report is written only when this is empty.
+    public var narrativeProblems: [String] { NarrativeSection.problems(for: self) }
+}

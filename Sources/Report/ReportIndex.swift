@@ -11,20 +11,27 @@ public enum ReportIndex {
         public let kind: String
         public let seed: String
         public let figures: [(id: String, title: String)]
+        /// What the search box looks in besides the title: the description and the narrative
+        /// with its findings filled in.
+        public let abstract: String
 
-        init(id: String, title: String, kind: String, seed: String, figures: [(id: String, title: String)]) {
+        init(
+            id: String, title: String, kind: String, seed: String, figures: [(id: String, title: String)],
+            abstract: String
+        ) {
             self.id = id
             self.title = title
             self.kind = kind
             self.seed = seed
             self.figures = figures
+            self.abstract = abstract
         }
 
         /// The entry of a report about to be written.
         init(_ content: ReportContent) {
             self.init(
                 id: content.spec.id, title: content.spec.title, kind: content.kindName, seed: String(content.spec.seed),
-                figures: content.figures.map { ($0.id, $0.title) })
+                figures: content.figures.map { ($0.id, $0.title) }, abstract: Manifest.abstract(for: content))
         }
     }
 
@@ -38,7 +45,7 @@ public enum ReportIndex {
             else { return nil }
             return Entry(
                 id: manifest.experiment, title: manifest.title, kind: manifest.kind, seed: String(manifest.seed),
-                figures: manifest.figures.map { ($0.id, $0.title) })
+                figures: manifest.figures.map { ($0.id, $0.title) }, abstract: manifest.abstract)
         }
     }
 
@@ -60,10 +67,15 @@ public enum ReportIndex {
     static func context(_ entries: [Entry]) -> [String: Any] {
         [
             "stylesheet": Stylesheet.css,
+            "policy": PageScript.indexFilter.policyTag,
+            "script": PageScript.indexFilter.element,
             "count": entries.count,
+            "kinds": Array(Set(entries.map(\.kind))).sorted(),
             "reports": entries.map { entry -> [String: Any] in
                 [
                     "id": entry.id, "title": entry.title, "kind": entry.kind, "seed": entry.seed,
+                    "searchText": [entry.title, entry.id, entry.kind, entry.abstract].joined(separator: " ")
+                        .lowercased(),
                     "figureCount": entry.figures.count,
                     "figures": entry.figures.enumerated().map { index, figure -> [String: Any] in
                         ["id": figure.id, "title": figure.title, "number": index + 1, "experiment": entry.id]
@@ -81,6 +93,7 @@ public enum ReportIndex {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{{policy}}}
         <title>InitLab reports</title>
         <style>
         {{{stylesheet}}}
@@ -92,15 +105,17 @@ public enum ReportIndex {
         <p class="lead">{{count}} experiment report(s). Each page shows the spec as run, numbered figures with stable ids, tables and provenance; rerun any of them by its seed and compare the bytes.</p>
         </header>
         {{#empty}}<p>No reports yet: run <code>make report</code>.</p>{{/empty}}
+        <form id="filter" class="filter" role="search" hidden><label>Kind <select id="kind"><option value="">all kinds</option>{{#kinds}}<option value="{{.}}">{{.}}</option>{{/kinds}}</select></label> <label>Search <input id="search" type="search" placeholder="titles and findings"></label> <span id="shown" class="note" aria-live="polite"></span></form>
         <ul class="reports">
         {{#reports}}
-        <li id="{{id}}"><a href="{{id}}/index.html"><strong>{{title}}</strong></a>
+        <li id="{{id}}" data-kind="{{kind}}" data-text="{{searchText}}"><a href="{{id}}/index.html"><strong>{{title}}</strong></a>
         <div class="meta"><code>{{id}}</code> · kind {{kind}} · seed {{seed}} · {{figureCount}} figure(s)</div>
-        <div class="thumbs">{{#figures}}<a href="{{experiment}}/index.html#{{id}}" title="Figure {{number}}: {{title}}"><img src="{{experiment}}/figures/{{id}}.png" alt="Figure {{number}}: {{title}}" loading="lazy"></a>{{/figures}}</div>
+        <div class="thumbs">{{#figures}}<a href="{{experiment}}/index.html#{{id}}" title="{{id}} · Figure {{number}}: {{title}}"><img src="{{experiment}}/figures/{{id}}.png" alt="Figure {{number}}: {{title}}" loading="lazy"></a>{{/figures}}</div>
         </li>
         {{/reports}}
         </ul>
         </main>
+        {{{script}}}
         </body>
         </html>
 

@@ -24,6 +24,9 @@ struct ReportLinks {
         case "pdf": "application/pdf"
         case "svg": "image/svg+xml"
         case "json": "application/json"
+        case "csv": "text/csv"
+        case "tex": "application/x-tex"
+        case "ipynb": "application/x-ipynb+json"
         default: "application/octet-stream"
         }
     }

@@ -5,7 +5,8 @@ import JSON
 /// Writes one experiment's report folder, `<reports>/<id>/`, atomically, and refreshes the index.
 ///
 /// Layout: index.html, results.json, manifest.json, spec.json (the spec as run) and
-/// figures/fig-<id>-<name>.{png,pdf,svg}.
+/// figures/fig-<id>-<name>.{png,pdf,svg}, with the figure's data as .csv (and .tex, pgfplots,
+/// for line figures).
 ///
 /// Writers of one reports folder take turns (a `DirectoryLock` on it), so concurrent runs end
 /// with one complete report; each write first recovers what an interrupted one left behind.
@@ -23,11 +24,29 @@ public enum ReportWriter {
             files["figures/\(figure.id).pdf"] = figure.pdf
             files["figures/\(figure.id).svg"] = figure.svg
         }
+        let attachments = Self.attachments(for: content)
+        files.merge(attachments) { _, new in new }
         let links = selfContained ? ReportLinks.inline(files) : ReportLinks.relative
         files["index.html"] = Data(ExperimentPage.html(for: content, links: links).utf8)
-        let manifest = Data(Manifest(content: content, files: files, selfContained: selfContained).text.utf8)
+        let manifest = Data(
+            Manifest(
+                content: content, files: files, attachments: attachments.keys.sorted(), selfContained: selfContained
+            ).text.utf8)
         files[Manifest.fileName] = manifest
         files[Manifest.digestFileName] = Data(Manifest.digestText(for: manifest).utf8)
+        return files
+    }
+
+    /// The files derived from the results and figures for reuse elsewhere: each figure's data as
+    /// CSV (and a pgfplots snippet for line figures) and report.ipynb. Pure functions of the content, so a rerun
+    /// gives the same bytes and `verify` can compare them.
+    public static func attachments(for content: ReportContent) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for data in FigureData.all(for: content) {
+            files["figures/\(data.id).csv"] = Data(data.csv.utf8)
+            if let snippet = data.pgfplots { files["figures/\(data.id).tex"] = Data(snippet.utf8) }
+        }
+        files[ReportNotebook.fileName] = Data(ReportNotebook.json(for: content).utf8)
         return files
     }
 

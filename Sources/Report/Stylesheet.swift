@@ -42,8 +42,21 @@ enum Stylesheet {
         code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
         .note { font-size: 0.85rem; color: var(--muted); }
         .warning { border-left: 4px solid #d55e00; background: #fff4ec; padding: 0.5rem 0.8rem; font-size: 0.9rem; }
+        .narrative { max-width: 52rem; }
+        .narrative h3, .narrative h4 { margin: 1.2rem 0 0.4rem; }
+        div.equation { display: flex; align-items: center; margin: 0.8rem 0; overflow-x: auto; }
+        div.equation math { flex: 1; }
+        .equation-number { margin-left: 1rem; color: var(--muted); }
+        math { font-size: 1.1em; }
+        .finding { font-variant-numeric: tabular-nums; }
+        .unresolved { color: #d55e00; font-weight: bold; }
+        .footnotes { font-size: 0.85rem; border-top: 1px solid var(--rule); margin-top: 1rem; }
+        figure:target, table:target, div.equation:target, li:target { outline: 2px solid var(--accent); outline-offset: 4px; }
         ol.references li { margin-bottom: 0.4rem; font-size: 0.9rem; }
         ul.reports { list-style: none; padding: 0; }
+        form.filter { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; font-size: 0.9rem; margin: 0.5rem 0; }
+        form.filter[hidden], ul.reports li[hidden] { display: none; }
+        form.filter input { min-width: 14rem; }
         ul.reports li { border-bottom: 1px solid var(--rule); padding: 0.9rem 0; }
         ul.reports .meta { font-size: 0.85rem; color: var(--muted); }
         .thumbs { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }

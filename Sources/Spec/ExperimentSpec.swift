@@ -1,5 +1,6 @@
 import ExperimentKinds
 import JSON
+import Narrative
 
 /// A validated experiment: every default resolved, every name turned into a typed value.
 public struct ExperimentSpec: Sendable {
@@ -17,6 +18,8 @@ public struct ExperimentSpec: Sendable {
     public let description: String
     public let seed: UInt64
     public let references: [Reference]
+    /// Markdown prose for the report (empty when the spec has none); see `NarrativeCheck`.
+    public let narrative: String
     /// The figures to draw, typed by the experiment's kind.
     public let figures: FigureRequests
     public let body: Body
@@ -72,9 +75,14 @@ public struct ExperimentSpec: Sendable {
             body = .sweep(try SweepExperiment.read(reader, id: id, seed: seed))
             figures = .sweep(try FigureRequestReader.readAll(figuresReader))
         }
+        let references = try readReferences(reader["references"])
+        let narrative = reader["narrative"].map { $0.isString ? $0.string : "" } ?? ""
+        if let narrativeReader = reader["narrative"] {
+            try NarrativeCheck.check(narrative, at: narrativeReader, figures: figures.names, references: references)
+        }
         return ExperimentSpec(
             id: id, title: reader.member("title").string, description: reader.member("description").string,
-            seed: seed, references: try readReferences(reader["references"]), figures: figures, body: body,
+            seed: seed, references: references, narrative: narrative, figures: figures, body: body,
             resolved: resolved, file: context.file)
     }
 
@@ -87,19 +95,24 @@ public struct ExperimentSpec: Sendable {
                 }
                 references.append(entry)
             } else {
-                if let url = reader["url"], !Reference.isSafeLink(url.string) {
-                    throw url.error(
-                        "expected an http(s) URL or a relative link (no spaces or control characters), found \"\(url.string)\""
-                    )
-                }
                 references.append(
                     Reference(
                         key: reader.member("key").string, authors: reader.member("authors").string,
                         title: reader.member("title").string, venue: reader.member("venue").string,
-                        year: reader.member("year").int, url: reader["url"]?.string))
+                        year: reader.member("year").int, url: try linkURL(reader["url"])))
             }
         }
         return references
+    }
+
+    /// A reference's URL, refused unless it is a web or relative link (a `javascript:` URL
+    /// would run when the reader clicks it).
+    private static func linkURL(_ reader: SpecReader?) throws(SpecError) -> String? {
+        guard let reader else { return nil }
+        guard Reference.isSafeLink(reader.string) else {
+            throw reader.error("expected \(LinkPolicy.expectation), found \"\(reader.string)\"")
+        }
+        return reader.string
     }
 
     /// The same experiment under another root seed (`initlab run --seed`); the resolved spec

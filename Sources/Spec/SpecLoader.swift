@@ -52,6 +52,7 @@ public enum SpecLoader {
         }
         let resolved = try SchemaValidator.resolve(document, against: SpecSchema.experiment, file: file)
         do {
+            let resolved = try NarrativeCheck.inlineFile(in: resolved, specFile: file, document: document)
             return try ExperimentSpec.read(resolved, context: SpecReader.Context(file: file, document: document))
         } catch {
             throw SpecErrors([error])

@@ -110,6 +110,10 @@ public enum ExperimentWorkflow {
         provenance.dataFiles = dataFiles
         let content = ReportContent(
             spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
+        // Tables and findings exist only once the results do: the narrative's last check.
+        if let problem = content.narrativeProblems.first {
+            throw WorkflowError("\(path): /narrative: \(problem)")
+        }
         do {
             try ReportWriter.write(content, to: options.reportsDirectory, selfContained: options.selfContained)
         } catch {

@@ -103,6 +103,18 @@ public enum ReportVerifier {
                         found: data.map { SHA256.hash($0).hex } ?? "absent"))
             }
         }
+        // The figure data and other derived files: pure functions of the results and figures.
+        let attachments = ReportWriter.attachments(for: content)
+        for entry in manifest.attachments {
+            rows.append(
+                Row(
+                    item: "rerun \(entry.path)", recorded: entry.sha256,
+                    found: attachments[entry.path].map { SHA256.hash($0).hex } ?? "absent"))
+        }
+        for (path, data) in attachments.sorted(by: { $0.key < $1.key })
+        where !manifest.attachments.contains(where: { $0.path == path }) {
+            rows.append(Row(item: "rerun \(path)", recorded: "absent", found: SHA256.hash(data).hex))
+        }
         let (differences, expected) = environmentComparison(manifest.environment)
         return Outcome(
             experiment: manifest.experiment, rows: rows, environmentDifferences: differences,

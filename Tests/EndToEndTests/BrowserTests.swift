@@ -70,8 +70,14 @@ enum Browser {
               document.body.setAttribute("data-overflow", String(document.documentElement.scrollWidth - window.innerWidth));
             });</script>
             """
-        let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+        // The page's Content-Security-Policy admits its own script only; the probe's copy drops it.
+        var html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
             of: "</body>", with: probe + "</body>")
+        if let start = html.range(of: "<meta http-equiv=\"Content-Security-Policy\""),
+            let end = html[start.upperBound...].range(of: ">")
+        {
+            html.removeSubrange(start.lowerBound..<end.upperBound)
+        }
         let copy = page.deletingLastPathComponent().appendingPathComponent("probe-\(page.lastPathComponent)")
         try html.write(to: copy, atomically: true, encoding: .utf8)
         return copy

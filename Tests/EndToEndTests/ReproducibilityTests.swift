@@ -48,6 +48,13 @@ import Testing
         let pass = try CLI.run(["verify", "Reports/a"], in: workspace.url)
         #expect(pass.status == 0 && pass.stdout.contains("verified"), "\(pass.stdout)\(pass.stderr)")
         #expect(!pass.stdout.contains("DIFFERENT"))
+        // The figure data is covered on disk and by the rerun.
+        #expect(pass.stdout.contains("rerun figures/fig-a-histograms.csv"), "\(pass.stdout)")
+        let csv = try workspace.text("Reports/a/figures/fig-a-histograms.csv")
+        try workspace.write("Reports/a/figures/fig-a-histograms.csv", csv + "0,,0,bar,x,0,1,2,,,,\n")
+        let damaged = try CLI.run(["verify", "Reports/a"], in: workspace.url)
+        #expect(damaged.status == 1 && damaged.stdout.contains("file figures/fig-a-histograms.csv on disk"))
+        try workspace.write("Reports/a/figures/fig-a-histograms.csv", csv)
         let edited = try workspace.text("Reports/a/results.json").replacingOccurrences(
             of: "\"layer\": 1", with: "\"layer\": 7")
         try workspace.write("Reports/a/results.json", edited)

@@ -32,10 +32,11 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         let files = workspace.files(under: "A/small")
         #expect(files.contains("results.json") && files.contains("manifest.json") && files.contains("index.html"))
-        // The byte comparison below covers the figure in every format, not an empty folder.
+        // The byte comparison below covers the figure in every format and its data, not an empty
+        // folder.
         #expect(
             files.filter { $0.hasPrefix("figures/") }.sorted()
-                == ["pdf", "png", "svg"].map { "figures/fig-small-histograms.\($0)" }, "\(files)")
+                == ["csv", "pdf", "png", "svg"].map { "figures/fig-small-histograms.\($0)" }, "\(files)")
         for file in files where file.hasSuffix(".json") && file != "manifest.json" || file.hasPrefix("figures/") {
             #expect(
                 try workspace.data("A/small/\(file)") == workspace.data("B/small/\(file)"),

@@ -15,6 +15,7 @@ import Testing
                 == [
                     "index.html", "results.json", "spec.json", "manifest.json", "manifest.sha256",
                     "figures/\(figure.id).png", "figures/\(figure.id).pdf", "figures/\(figure.id).svg",
+                    "figures/\(figure.id).csv", "report.ipynb",
                 ])
         let manifest = try Manifest(parsing: try #require(files["manifest.json"]))
         #expect(Set(manifest.files.map(\.path)) == Set(files.keys).subtracting(["manifest.json", "manifest.sha256"]))
@@ -31,7 +32,10 @@ import Testing
         let files = ReportWriter.files(for: content, selfContained: true)
         let bytes = try #require(files["manifest.json"])
         let manifest = try Manifest(parsing: bytes)
-        #expect(manifest == Manifest(content: content, files: files, selfContained: true))
+        let attachments = ReportWriter.attachments(for: content).keys.sorted()
+        #expect(!attachments.isEmpty && manifest.attachments.map(\.path) == attachments)
+        #expect(
+            manifest == Manifest(content: content, files: files, attachments: attachments, selfContained: true))
         #expect(Data(manifest.text.utf8) == bytes, "reading and writing back changes the bytes")
         #expect(manifest.title == "Quotes \" and \\ and\nnewline, ünïcode")
         #expect(manifest.seed == 3 && manifest.kind == "activations" && manifest.selfContained)
@@ -44,7 +48,7 @@ import Testing
         let content = try ReportFixture.content()
         let text = String(decoding: ReportWriter.files(for: content)["manifest.json"]!, as: UTF8.self)
         let cases: [(String, String)] = [
-            (text.replacingOccurrences(of: "\"format_version\": 2", with: "\"format_version\": 1"), "/format_version"),
+            (text.replacingOccurrences(of: "\"format_version\": 3", with: "\"format_version\": 1"), "/format_version"),
             (
                 text.replacingOccurrences(of: "\"seed\": 3", with: "\"seed\": \"3\""),
                 "/seed: expected a non-negative integer"

@@ -6,9 +6,9 @@ import Spec
 
 /// A real, small report: a spec run and drawn (Cairo), with fixed provenance.
 enum ReportFixture {
-    static func spec(id: String = "small", title: String = "Small tanh network") -> String {
+    static func spec(id: String = "small", title: String = "Small tanh network", extra: String = "") -> String {
         """
-        {"id": "\(id)", "title": "\(title)", "kind": "activations", "seed": 3,
+        {"id": "\(id)", "title": "\(title)", "kind": "activations", "seed": 3,\(extra)
          "description": "Two variants & a <b>bold</b> claim.",
          "input": {"distribution": "normal", "count": 32, "dimension": 8},
          "network": {"depth": 2, "width": 8, "activation": "tanh", "initializer": "glorot-normal"},
@@ -27,8 +27,10 @@ enum ReportFixture {
         rerunCommand: "initlab run small.json",
         wallTimeSeconds: 0.12345)
 
-    static func content(id: String = "small", title: String = "Small tanh network") throws -> ReportContent {
-        let spec = try SpecLoader.parse(Self.spec(id: id, title: title), file: "\(id).json")
+    static func content(id: String = "small", title: String = "Small tanh network", extra: String = "") throws
+        -> ReportContent
+    {
+        let spec = try SpecLoader.parse(Self.spec(id: id, title: title, extra: extra), file: "\(id).json")
         let result = try ExperimentRunner.run(spec)
         return ReportContent(
             spec: spec, result: result, figures: try FigureFactory.render(spec.figures, for: result),

@@ -185,7 +185,7 @@ import Testing
     func referenceURLsAreHTTPOrRelative(url: String) throws {
         let message = try #require(Self.problem(Self.reference(url: url)))
         #expect(message.hasPrefix("defect.json: /references/0/url"), "\(message)")
-        #expect(message.contains("expected an http(s) URL or a relative link"), "\(message)")
+        #expect(message.contains("expected an http(s) URL, a relative path or a #fragment"), "\(message)")
     }
 
     @Test(arguments: ["https://arxiv.org/abs/1502.01852", "http://example.org/a?b#c", "notes/paper.pdf"])

@@ -17,7 +17,7 @@ enum ActivationsTables {
                     NumberFormat.significant(last.standardDeviation),
                     NumberFormat.percent(last.fractionSaturated), NumberFormat.percent(last.fractionZero),
                 ]
-            })
+            }, rowKeys: activations.variants.compactMap { $0.layers.isEmpty ? nil : $0.key })
     }
 
     static func details(_ activations: ActivationsResult) -> [ReportTable] {

@@ -19,7 +19,7 @@ enum JacobianTables {
                         NumberFormat.significant(spectrum.predictedVariance),
                     ]
                 }
-            })
+            }, rowKeys: jacobian.variants.flatMap { variant in variant.spectra.map { "\(variant.key)-\($0.depth)" } })
     }
 
     static func notes(_ jacobian: JacobianResult) -> [String] {

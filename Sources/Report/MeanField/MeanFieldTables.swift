@@ -19,6 +19,9 @@ enum MeanFieldTables {
                     NumberFormat.significant(curve.qStar, digits: 6), curve.repelling ? "yes" : "no",
                 ]
                     + checkpoints.map { NumberFormat.significant(curve.oneMinusC[$0]) }
+            },
+            rowKeys: theory.correlationCurves.map {
+                "\($0.activation.lowercased())-\(NumberFormat.significant($0.sigmaB2))"
             })
     }
 

@@ -18,7 +18,7 @@ enum TrainingTables {
                     MeanAndSpread(evaluations.map(\.testAccuracy)).percentText,
                     Self.divergence(variant.runs),
                 ]
-            })
+            }, rowKeys: training.variants.map(\.key))
     }
 
     static func details(_ training: TrainingResult) -> [ReportTable] {

@@ -23,8 +23,27 @@ public enum CommonSchemas {
                 "seed", .unsignedInteger("Root seed of every random stream of the experiment (0 to 2^64 - 1)."),
                 required: true),
             .init("references", references),
+            .init("narrative", narrative),
         ]
     }
+
+    /// Markdown prose for the report page: inline, or a file beside the spec (inlined into the
+    /// spec as run, so spec.json reruns alone and the spec hash covers the text).
+    static let narrative = Schema(
+        .alternatives([
+            .string(
+                "Markdown with $TeX$ math, @fig-/@tbl-/@eq- cross-references, [@key] citations, {{finding.*}}.",
+                maxLength: 10_000),
+            .object(
+                "A Markdown file beside the spec.",
+                [
+                    .init(
+                        "file",
+                        .string(
+                            "Path relative to the spec's folder (at most 256 KiB).", nonEmpty: true, maxLength: 4096),
+                        required: true)
+                ]),
+        ]), "The experiment's narrative: the question, the formulas, the finding.")
 
     /// An activation: a name, or an object with the name and its parameters.
     public static let activation = Schema(

@@ -1,3 +1,5 @@
+import Narrative
+
 /// A work an experiment reproduces or relies on.
 public struct Reference: Hashable, Sendable {
     public let key: String
@@ -19,18 +21,10 @@ public struct Reference: Hashable, Sendable {
     /// "Authors (year). Title. Venue." for the report's reference list.
     public var citation: String { "\(authors) (\(year)). \(title). \(venue)." }
 
-    /// Whether `link` may become an `href`: an http(s) URL or a relative link, never a
-    /// `javascript:`, `data:` or other scheme that runs or embeds something when clicked.
-    ///
-    /// A scheme is whatever precedes the first ':' that comes before any '/', '?' or '#' (as
-    /// browsers parse it); whitespace and control characters are refused outright, since
-    /// browsers drop them inside a scheme ("java\tscript:" is "javascript:").
+    /// Whether `link` may become an `href`: the narrative's `LinkPolicy` (http(s), relative,
+    /// `#fragment`; never `javascript:` or another scheme that runs or embeds something), and
+    /// not empty.
     public static func isSafeLink(_ link: String) -> Bool {
-        guard !link.isEmpty, !link.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
-            return false
-        }
-        guard let end = link.firstIndex(where: { ":/?#".contains($0) }), link[end] == ":" else { return true }
-        let scheme = link[..<end].lowercased()
-        return scheme == "http" || scheme == "https"
+        !link.isEmpty && LinkPolicy.allows(link)
     }
 }
