@@ -1,0 +1,112 @@
+import Foundation
+import JSON
+import Randomness
+import Testing
+
+/// The fuzz run of issue 9 against the real CLI: hostile values in every field of every default
+/// experiment, sizes at and beyond every limit `initlab schema` documents, damaged data files, and
+/// kills while a good report is overwritten. Every command must end without a crash or a hang,
+/// leave no partial or mixed report, and write no script from user input into any HTML.
+///
+/// `make test` runs a bounded version (a fixed seed, a few dozen cases, under a minute);
+/// `make fuzz` runs the long one (`INITLAB_FUZZ_MODE=full`). See `FuzzConfiguration` for the
+/// knobs. A failing case is printed with its seed and case number and saved with its input.
+@Suite(.serialized) struct FuzzTests {
+    static let configuration = FuzzConfiguration.current
+
+    /// The documented limits, read from `initlab schema` itself.
+    static func limits(in workspace: Workspace) throws -> FuzzLimits {
+        let output = try FuzzProcess.run(["schema", "--out", "schema.json"], in: workspace.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        return FuzzLimits(schema: try JSONParser.parse(try workspace.text("schema.json")).value)
+    }
+
+    /// Validates a spec and, when it is valid, runs it into a fresh folder; returns what went wrong.
+    static func validateAndRun(_ bytes: Data, selfContained: Bool, in workspace: Workspace) throws -> [FuzzFinding] {
+        try bytes.write(to: workspace.url.appendingPathComponent("case.json"))
+        let validate = try FuzzProcess.run(["validate", "case.json"], in: workspace.url)
+        var findings = FuzzChecks.process(validate)
+        guard validate.status == 0, findings.isEmpty else { return findings }
+        let run = try FuzzProcess.run(
+            ["run", "case.json", "--out", "Reports", "--quiet"] + (selfContained ? ["--self-contained"] : []),
+            in: workspace.url)
+        findings += FuzzChecks.process(run)
+        findings += reportChecks(run, reports: workspace.url.appendingPathComponent("Reports"))
+        if run.status != 0 && !run.timedOut && run.signal == nil {
+            print("fuzz note: validate accepted, run refused: \(FuzzChecks.lastLines(run.stderr))")
+        }
+        return findings
+    }
+
+    /// After a run into an empty `reports`: complete reports on success, none on failure, no
+    /// hidden leftovers, no script in any page.
+    static func reportChecks(_ run: FuzzOutcome, reports: URL) -> [FuzzFinding] {
+        var findings = FuzzChecks.html(under: reports)
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(
+                    atPath: reports.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+        if run.status == 0 {
+            findings += folders.flatMap { FuzzChecks.completeReport(reports.appendingPathComponent($0)) }
+            findings += FuzzChecks.leftovers(under: reports)
+        } else if !folders.isEmpty && !run.timedOut && run.signal == nil {
+            findings.append(FuzzFinding(category: .partialReport, detail: "a failed run left \(folders.sorted())"))
+        }
+        return findings
+    }
+
+    /// Every shrunk default experiment validates and runs cleanly: the mutations start from
+    /// specs that work, so a finding is the mutation's doing. The bounded run leaves out the specs
+    /// that load a real data set (about 2 s each in a debug build).
+    @Test func shrunkDefaultExperimentsRunCleanly() throws {
+        let bases = try FuzzSpecs.defaults()
+        #expect(bases.count >= 12, "Experiments/ has \(bases.count) specs")
+        for (index, base) in bases.enumerated() {
+            let loadsData: Bool = {
+                guard case .object(let object) = base.value else { return false }
+                if object["data"] != nil { return true }
+                if case .object(let sweepBase)? = object["base"] { return sweepBase["data"] != nil }
+                return false
+            }()
+            if loadsData && !Self.configuration.full { continue }
+            let workspace = try Workspace()
+            let bytes = Data(JSONWriter.pretty(base.value).utf8)
+            let findings = try Self.validateAndRun(bytes, selfContained: index % 2 == 1, in: workspace)
+            let reports = workspace.files(under: "Reports")
+            #expect(reports.contains { $0.hasSuffix("manifest.json") }, "\(base.name) wrote no report")
+            if !findings.isEmpty {
+                FuzzFailures.save(
+                    test: "shrunkDefaultExperimentsRunCleanly()", caseNumber: index, input: "\(base.name) shrunk",
+                    files: ["case.json": bytes], findings: findings)
+            }
+        }
+    }
+
+    @Test func hostileSpecs() throws {
+        let configuration = Self.configuration
+        let scratch = try Workspace()
+        let limits = try Self.limits(in: scratch)
+        let bases = try FuzzSpecs.defaults()
+        let schedule = configuration.cases(share: 0.6)
+        var count = 0
+        for number in schedule.numbers where Date() < schedule.deadline {
+            let (_, mutation) = FuzzSpecMutations.make(
+                number: number, bases: bases, limits: limits, seed: configuration.seed, full: configuration.full)
+            var pick = RandomStream(seed: configuration.seed, path: "fuzz/spec/case/\(number)/self-contained")
+            let workspace = try Workspace()
+            let findings = try Self.validateAndRun(
+                mutation.bytes, selfContained: pick.nextInt(below: 2) == 1, in: workspace)
+            count += 1
+            if !findings.isEmpty {
+                FuzzFailures.save(
+                    test: "hostileSpecs()", caseNumber: number, input: mutation.description,
+                    files: ["case.json": mutation.bytes], findings: findings)
+            }
+        }
+        print("fuzz hostileSpecs: seed \(configuration.seed), \(count) cases")
+        #expect(count > 0)
+    }
+}
