@@ -13,6 +13,7 @@ import Testing
 /// knobs. A failing case is printed with its seed and case number and saved with its input.
 @Suite(.serialized) struct FuzzTests {
     static let configuration = FuzzConfiguration.current
+    static let verbose = ProcessInfo.processInfo.environment["INITLAB_FUZZ_VERBOSE"] != nil
 
     /// The documented limits, read from `initlab schema` itself.
     static func limits(in workspace: Workspace) throws -> FuzzLimits {
@@ -32,6 +33,7 @@ import Testing
             in: workspace.url)
         findings += FuzzChecks.process(run)
         findings += reportChecks(run, reports: workspace.url.appendingPathComponent("Reports"))
+        if verbose { print("fuzz ran: status \(run.status), \(String(format: "%.1f", run.seconds)) s") }
         if run.status != 0 && !run.timedOut && run.signal == nil {
             print("fuzz note: validate accepted, run refused: \(FuzzChecks.lastLines(run.stderr))")
         }
@@ -100,6 +102,7 @@ import Testing
             let findings = try Self.validateAndRun(
                 mutation.bytes, selfContained: pick.nextInt(below: 2) == 1, in: workspace)
             count += 1
+            if Self.verbose { print("fuzz case \(number): \(mutation.description.prefix(160)) -> \(findings.count) findings") }
             if !findings.isEmpty {
                 FuzzFailures.save(
                     test: "hostileSpecs()", caseNumber: number, input: mutation.description,
