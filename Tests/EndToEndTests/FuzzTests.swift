@@ -102,7 +102,9 @@ import Testing
             let findings = try Self.validateAndRun(
                 mutation.bytes, selfContained: pick.nextInt(below: 2) == 1, in: workspace)
             count += 1
-            if Self.verbose { print("fuzz case \(number): \(mutation.description.prefix(160)) -> \(findings.count) findings") }
+            if Self.verbose {
+                print("fuzz case \(number): \(mutation.description.prefix(160)) -> \(findings.count) findings")
+            }
             if !findings.isEmpty {
                 FuzzFailures.save(
                     test: "hostileSpecs()", caseNumber: number, input: mutation.description,
@@ -111,5 +113,76 @@ import Testing
         }
         print("fuzz hostileSpecs: seed \(configuration.seed), \(count) cases")
         #expect(count > 0)
+    }
+
+    @Test func damagedDataFiles() throws {
+        let configuration = Self.configuration
+        let schedule = configuration.cases(share: 0.2, scale: 0.5)
+        var count = 0
+        for number in schedule.numbers where Date() < schedule.deadline {
+            let workspace = try Workspace()
+            let (files, description) = try FuzzDataFiles.make(number: number, seed: configuration.seed)
+            var names: [String: String] = [:]
+            for (name, bytes) in files {
+                try Data(bytes).write(to: workspace.url.appendingPathComponent(name))
+                names[name.replacingOccurrences(of: ".gz", with: "")] = name
+            }
+            let spec = Data(FuzzDataFiles.spec(files: names).utf8)
+            try spec.write(to: workspace.url.appendingPathComponent("case.json"))
+            let run = try FuzzProcess.run(["run", "case.json", "--out", "Reports", "--quiet"], in: workspace.url)
+            let findings =
+                FuzzChecks.process(run)
+                + Self.reportChecks(run, reports: workspace.url.appendingPathComponent("Reports"))
+            count += 1
+            if Self.verbose {
+                print("fuzz data case \(number): \(description) -> status \(run.status), \(findings.count) findings")
+            }
+            if !findings.isEmpty {
+                var saved = files.mapValues { Data($0) }
+                saved["case.json"] = spec
+                FuzzFailures.save(
+                    test: "damagedDataFiles()", caseNumber: number, input: description, files: saved, findings: findings
+                )
+            }
+        }
+        print("fuzz damagedDataFiles: seed \(configuration.seed), \(count) cases")
+        #expect(count > 0)
+    }
+
+    /// mnist-5k's gzip CSV, damaged in a data folder of its own (skipped without `make data`).
+    @Test func damagedCSV() throws {
+        let configuration = Self.configuration
+        let original = FuzzRepository.dataDirectory.appendingPathComponent("mnist_5k.csv.gz")
+        guard let bytes = try? Data(contentsOf: original) else {
+            print("fuzz damagedCSV: skipped, no \(original.path) (make data fetches it)")
+            return
+        }
+        let schedule = configuration.cases(share: 0.05, scale: 0.1)
+        for number in schedule.numbers where Date() < schedule.deadline {
+            let workspace = try Workspace()
+            let (damaged, description) = FuzzDataFiles.damagedCSV(
+                number: number, seed: configuration.seed, original: Array(bytes))
+            try FileManager.default.createDirectory(
+                at: workspace.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+            try Data(damaged).write(to: workspace.url.appendingPathComponent("data/mnist_5k.csv.gz"))
+            let spec = Data(FuzzDataFiles.spec(files: [:]).utf8.map { $0 })
+            let text = String(decoding: spec, as: UTF8.self).replacingOccurrences(
+                of:
+                    #""data": {"name": "idx", "train_images": "train_images", "train_labels": "train_labels", "test_images": "test_images", "test_labels": "test_labels"}"#,
+                with: #""data": {"name": "mnist-5k", "train_size": 200, "test_size": 50}"#)
+            try Data(text.utf8).write(to: workspace.url.appendingPathComponent("case.json"))
+            let run = try FuzzProcess.run(
+                ["run", "case.json", "--out", "Reports", "--quiet"], in: workspace.url,
+                environment: ["INITLAB_DATA_DIR": workspace.url.appendingPathComponent("data").path])
+            let findings =
+                FuzzChecks.process(run)
+                + Self.reportChecks(run, reports: workspace.url.appendingPathComponent("Reports"))
+            if Self.verbose { print("fuzz csv case \(number): \(description) -> status \(run.status)") }
+            if !findings.isEmpty {
+                FuzzFailures.save(
+                    test: "damagedCSV()", caseNumber: number, input: description,
+                    files: ["mnist_5k.csv.gz": Data(damaged), "case.json": Data(text.utf8)], findings: findings)
+            }
+        }
     }
 }
