@@ -185,4 +185,83 @@ import Testing
             }
         }
     }
+
+    /// SIGKILL at a seeded moment while `initlab run --seed 4` overwrites a good report: `verify`
+    /// passes on whatever is there, which is the old report or the new one (never a mix), and the
+    /// next run leaves a complete report and nothing hidden.
+    @Test func killWhileOverwritingAGoodReport() throws {
+        let configuration = Self.configuration
+        let workspace = try Workspace()
+        try workspace.write("small.json", RunCommandTests.spec())
+        let arguments = ["run", "small.json", "--seed", "4", "--quiet"]
+        #expect(try FuzzProcess.run(arguments + ["--out", "New"], in: workspace.url).status == 0)
+        #expect(try FuzzProcess.run(["run", "small.json", "--quiet", "--out", "Good"], in: workspace.url).status == 0)
+        let newResults = try workspace.data("New/small/results.json")
+        let oldResults = try workspace.data("Good/small/results.json")
+        let reports = workspace.url.appendingPathComponent("Reports")
+        let good = workspace.url.appendingPathComponent("Good")
+        func restore() throws {
+            try? FileManager.default.removeItem(at: reports)
+            try FileManager.default.copyItem(at: good, to: reports)
+        }
+        try restore()
+        let overwrite = try FuzzProcess.run(arguments + ["--out", "Reports"], in: workspace.url)
+        #expect(overwrite.status == 0, "\(overwrite.stderr)")
+        let duration = overwrite.seconds
+        let schedule = configuration.cases(share: 0.15, scale: 0.15)
+        var count = 0
+        for number in schedule.numbers where Date() < schedule.deadline {
+            try restore()
+            var pick = RandomStream(seed: configuration.seed, path: "fuzz/kill/case/\(number)")
+            let delay = pick.nextUniform() * duration * 1.2
+            let process = Process()
+            process.executableURL = configuration.binary
+            process.arguments = arguments + ["--out", "Reports"]
+            process.currentDirectoryURL = workspace.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(delay * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let description = String(format: "SIGKILL %.0f ms into a %.0f ms overwrite", delay * 1000, duration * 1000)
+
+            var findings: [FuzzFinding] = []
+            let verify = try FuzzProcess.run(["verify", "Reports/small"], in: workspace.url)
+            findings += FuzzChecks.process(verify)
+            if verify.status != 0 {
+                findings.append(
+                    FuzzFinding(
+                        category: .partialReport,
+                        detail: "verify failed after the kill: \(FuzzChecks.lastLines(verify.stderr))"))
+            }
+            if let results = try? workspace.data("Reports/small/results.json"), results != oldResults,
+                results != newResults
+            {
+                findings.append(FuzzFinding(category: .partialReport, detail: "results.json is neither old nor new"))
+            }
+            let next = try FuzzProcess.run(arguments + ["--out", "Reports"], in: workspace.url)
+            findings += FuzzChecks.process(next) + FuzzChecks.leftovers(under: reports)
+            if next.status == 0 {
+                findings += FuzzChecks.completeReport(reports.appendingPathComponent("small"))
+                if (try? workspace.data("Reports/small/results.json")) != newResults {
+                    findings.append(
+                        FuzzFinding(category: .partialReport, detail: "the next run did not write the new report"))
+                }
+            } else {
+                findings.append(
+                    FuzzFinding(
+                        category: .partialReport, detail: "the next run failed: \(FuzzChecks.lastLines(next.stderr))"))
+            }
+            count += 1
+            if Self.verbose { print("fuzz kill case \(number): \(description) -> \(findings.count) findings") }
+            if !findings.isEmpty {
+                FuzzFailures.save(
+                    test: "killWhileOverwritingAGoodReport()", caseNumber: number, input: description,
+                    files: ["small.json": Data(RunCommandTests.spec().utf8)], findings: findings)
+            }
+        }
+        print("fuzz killWhileOverwritingAGoodReport: seed \(configuration.seed), \(count) kills")
+        #expect(count > 0)
+    }
 }
