@@ -7,7 +7,7 @@ import Testing
 /// - `INITLAB_FUZZ_MODE=full`: the long run of `make fuzz` (2-minute limit per command, runs until
 ///   the time budget is spent); otherwise the bounded run of `make test`.
 /// - `INITLAB_FUZZ_SEED`: root seed of every mutation (printed with every failure).
-/// - `INITLAB_FUZZ_ITERATIONS`: cases per test (bounded default 24; unlimited in full mode).
+/// - `INITLAB_FUZZ_ITERATIONS`: cases per test (bounded default 48; unlimited in full mode).
 /// - `INITLAB_FUZZ_SECONDS`: time budget of the whole fuzz run (bounded 45, full 1200).
 /// - `INITLAB_FUZZ_CASE`: run only this case number (to replay a saved failure).
 /// - `INITLAB_FUZZ_BINARY`: the `initlab` to drive (a release build fuzzes faster).
@@ -36,7 +36,7 @@ struct FuzzConfiguration: Sendable {
         return FuzzConfiguration(
             full: full,
             seed: environment["INITLAB_FUZZ_SEED"].flatMap { UInt64($0) } ?? defaultSeed,
-            iterations: environment["INITLAB_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? (full ? Int.max : 24),
+            iterations: environment["INITLAB_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? (full ? Int.max : 48),
             seconds: environment["INITLAB_FUZZ_SECONDS"].flatMap { Double($0) } ?? (full ? 1200 : 45),
             onlyCase: environment["INITLAB_FUZZ_CASE"].flatMap { Int($0) },
             binary: binary ?? CLI.binary,
@@ -320,7 +320,7 @@ enum FuzzFailures {
         for (name, data) in files { try? data.write(to: folder.appendingPathComponent(name)) }
         let replay =
             "INITLAB_FUZZ_SEED=\(configuration.seed) INITLAB_FUZZ_CASE=\(caseNumber) "
-            + "swift test --skip-build --filter FuzzTests/\(test)"
+            + "swift test --skip-build --filter 'EndToEndTests.FuzzTests/\(test)'"
         let text = (["input: \(input)", "replay: \(replay)"] + findings.map(\.description)).joined(separator: "\n")
         try? Data((text + "\n").utf8).write(to: folder.appendingPathComponent("FINDINGS.txt"))
         let message =
