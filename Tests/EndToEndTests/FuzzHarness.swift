@@ -188,7 +188,8 @@ enum FuzzChecks {
     /// The line that says what went wrong: a Swift fatal error if there is one, else the last lines.
     static func lastLines(_ text: String) -> String {
         let lines = text.split(separator: "\n")
-        if let fatal = lines.first(where: { $0.contains("Fatal error") || $0.contains("Program crashed") }) {
+        let markers = ["Fatal error", "Swift runtime failure", "Program crashed"]
+        if let fatal = lines.first(where: { line in markers.contains { line.contains($0) } }) {
             return String(fatal.prefix(300))
         }
         return String(lines.suffix(3).joined(separator: " | ").prefix(300))

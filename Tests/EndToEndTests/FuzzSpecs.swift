@@ -220,8 +220,13 @@ enum FuzzSpecMutations {
         raw(String(repeating: open, count: depth) + String(repeating: close, count: depth))
     }
 
-    /// Hostile values for any field.
-    static func hostile(full: Bool) -> [(String, JSONValue)] {
+    /// Hostile values for any field (built once: some are megabytes).
+    static func hostile(full: Bool) -> [(String, JSONValue)] { full ? hostileFull : hostileBounded }
+
+    static let hostileBounded = makeHostile(full: false)
+    static let hostileFull = makeHostile(full: true)
+
+    static func makeHostile(full: Bool) -> [(String, JSONValue)] {
         var values: [(String, JSONValue)] = [
             ("100k-character string", .string(String(repeating: "a", count: 100_000))),
             ("long unicode string", .string(String(repeating: "é𝔘\u{202E}ß", count: 20_000))),
@@ -285,9 +290,13 @@ enum FuzzSpecMutations {
                 Data(bytes.prefix(bytes.count / 2) + [0xC3, 0x28, 0xFF] + bytes.dropFirst(bytes.count / 2))
             )
         case 5:
-            guard case .object(var object) = spec else { break }
-            for index in 0..<unknownKeys { object["fuzz_unknown_\(index)"] = .integer(index) }
-            return ("\(unknownKeys) unknown keys", Data(JSONWriter.compact(.object(object)).utf8))
+            // Written as text: inserting millions of members into a JSONObject one by one is quadratic.
+            var compact = JSONWriter.compact(spec)
+            guard compact.hasSuffix("}") else { break }
+            compact.removeLast()
+            var extra = ""
+            for index in 0..<unknownKeys { extra += ",\"fuzz_unknown_\(index)\":\(index)" }
+            return ("\(unknownKeys) unknown keys", Data((compact + extra + "}").utf8))
         case 6: return ("trailing garbage", Data(bytes + Array("}{\"x\":1}".utf8)))
         case 7:
             let duplicated = text.replacingOccurrences(
@@ -305,6 +314,34 @@ enum FuzzSpecMutations {
             return ("\(label.count)-character title", Data(JSONWriter.compact(.object(object)).utf8))
         }
         return ("unchanged", Data(bytes))
+    }
+
+    /// A property the spec leaves out, added at or beyond one of its documented limits.
+    static func absentField(_ spec: JSONValue, index: FuzzSchemaIndex, pick: inout RandomStream) -> (
+        String, JSONValue
+    )? {
+        let objects =
+            [JSONPointer.root]
+            + FuzzSpecs.pointers(spec).filter {
+                if case .object? = spec.value(at: $0) { true } else { false }
+            }
+        var options: [(JSONPointer, String, String, JSONValue)] = []
+        for pointer in objects {
+            guard case .object(let object)? = spec.value(at: pointer) else { continue }
+            for property in index.properties(of: spec, at: pointer) where object[property.name] == nil {
+                for (what, value) in FuzzSchemaIndex.limitValues(property.schema) {
+                    options.append((pointer, property.name, what, value))
+                }
+            }
+        }
+        guard !options.isEmpty else { return nil }
+        let (pointer, name, what, value) = options[pick.nextInt(below: options.count)]
+        guard case .object(var object)? = spec.value(at: pointer) else { return nil }
+        object[name] = value
+        guard let mutated = FuzzSpecs.replacing(spec, at: pointer.tokens[...], with: .object(object)) else {
+            return nil
+        }
+        return ("added \(pointer.appending(name)) \(what)", mutated)
     }
 
     /// Every integer with a documented maximum set to it.
@@ -328,14 +365,21 @@ enum FuzzSpecMutations {
     }
 
     /// Case `number`: a mutation of one field (or of the whole document) of one base spec.
-    static func make(number: Int, bases: [FuzzBaseSpec], limits: FuzzLimits, seed: UInt64, full: Bool) -> (
-        FuzzBaseSpec, FuzzSpecCase
-    ) {
+    static func make(
+        number: Int, bases: [FuzzBaseSpec], limits: FuzzLimits, index: FuzzSchemaIndex, seed: UInt64, full: Bool
+    ) -> (FuzzBaseSpec, FuzzSpecCase) {
         var pick = RandomStream(seed: seed, path: "fuzz/spec/case/\(number)")
         let base = bases[pick.nextInt(below: bases.count)]
-        if pick.nextInt(below: 10) == 0 {
+        let roll = pick.nextInt(below: 10)
+        if roll == 0 {
             let (what, bytes) = document(base.value, limits: limits, full: full, pick: &pick)
             return (base, FuzzSpecCase(description: "\(base.name): \(what)", bytes: bytes))
+        }
+        if roll <= 2, let added = absentField(base.value, index: index, pick: &pick) {
+            return (
+                base,
+                FuzzSpecCase(description: "\(base.name): \(added.0)", bytes: Data(JSONWriter.pretty(added.1).utf8))
+            )
         }
         let pointers = FuzzSpecs.pointers(base.value)
         let pointer = pointers[pick.nextInt(below: pointers.count)]
@@ -347,7 +391,7 @@ enum FuzzSpecMutations {
         if !atLimits.isEmpty && pick.nextInt(below: 2) == 0 {
             candidates = atLimits.map { ($0.0, $0.1) }
         } else {
-            candidates = hostile(full: full).map { ($0.0, $0.1) } + [("removed", nil)]
+            candidates = hostile(full: full).map { ($0.0, Optional($0.1)) } + [("removed", nil)]
         }
         let (what, replacement) = candidates[pick.nextInt(below: candidates.count)]
         let mutated =
@@ -357,5 +401,107 @@ enum FuzzSpecMutations {
             FuzzSpecCase(
                 description: "\(base.name): \(pointer) = \(what)", bytes: Data(JSONWriter.pretty(mutated).utf8))
         )
+    }
+}
+
+/// The exported JSON Schema walked together with a spec: which properties the schema allows for
+/// each object of the spec, so that fields a default experiment leaves out are fuzzed too.
+struct FuzzSchemaIndex {
+    let schema: JSONValue
+
+    /// The schema itself and, recursively, its `oneOf`/`anyOf` alternatives that are objects
+    /// and agree with `value` on every single-valued `enum` property (the kind, a name).
+    static func objectAlternatives(_ schema: JSONValue, matching value: JSONValue?) -> [JSONObject] {
+        guard case .object(let object) = schema else { return [] }
+        var found: [JSONObject] = []
+        if case .object(let properties)? = object["properties"] {
+            var agrees = true
+            if case .object(let spec)? = value {
+                for property in properties.members {
+                    guard case .object(let propertySchema) = property.value,
+                        case .array(let allowed)? = propertySchema["enum"], allowed.count == 1,
+                        let actual = spec[property.key]
+                    else { continue }
+                    if actual != allowed[0] { agrees = false }
+                }
+            }
+            if agrees { found.append(object) }
+        }
+        for key in ["oneOf", "anyOf"] {
+            if case .array(let alternatives)? = object[key] {
+                found += alternatives.flatMap { objectAlternatives($0, matching: value) }
+            }
+        }
+        return found
+    }
+
+    /// Properties the schema allows for the object at `pointer` of `spec`, with their schemas.
+    func properties(of spec: JSONValue, at pointer: JSONPointer) -> [(name: String, schema: JSONObject)] {
+        var candidates: [JSONValue] = [schema]
+        var prefix = JSONPointer.root
+        for token in pointer.tokens {
+            let here = spec.value(at: prefix)
+            var next: [JSONValue] = []
+            for candidate in candidates {
+                if Int(token) != nil, case .object(let object) = candidate {
+                    let arrays =
+                        [object]
+                        + ["oneOf", "anyOf"].flatMap { key -> [JSONObject] in
+                            guard case .array(let alternatives)? = object[key] else { return [] }
+                            return alternatives.compactMap { if case .object(let o) = $0 { o } else { nil } }
+                        }
+                    next += arrays.compactMap { $0["items"] }
+                } else {
+                    for alternative in Self.objectAlternatives(candidate, matching: here) {
+                        if case .object(let properties)? = alternative["properties"], let child = properties[token] {
+                            next.append(child)
+                        }
+                    }
+                }
+            }
+            candidates = next
+            prefix = Int(token).map { prefix.appending($0) } ?? prefix.appending(token)
+        }
+        var result: [(name: String, schema: JSONObject)] = []
+        let here = spec.value(at: pointer)
+        for candidate in candidates {
+            for alternative in Self.objectAlternatives(candidate, matching: here) {
+                guard case .object(let properties)? = alternative["properties"] else { continue }
+                for property in properties.members where !result.contains(where: { $0.name == property.key }) {
+                    if case .object(let propertySchema) = property.value {
+                        result.append((property.key, propertySchema))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Values at and beyond the limits of one property schema (nothing when it has none).
+    static func limitValues(_ schema: JSONObject) -> [(String, JSONValue)] {
+        func number(_ key: String) -> Double? {
+            if case .number(let number)? = schema[key] { return number.double }
+            return nil
+        }
+        func value(_ x: Double) -> JSONValue {
+            .number(JSONNumber(text: x.rounded() == x && abs(x) < 9e18 ? String(Int64(x)) : "\(x)"))
+        }
+        var values: [(String, JSONValue)] = []
+        if let minimum = number("minimum") {
+            values += [("at minimum", value(minimum)), ("below minimum", value(minimum - 1))]
+        }
+        if let maximum = number("maximum") {
+            values += [("at maximum", value(maximum)), ("above maximum", value(maximum + 1))]
+        }
+        if let exclusive = number("exclusiveMinimum") {
+            values += [
+                ("at exclusive minimum", value(exclusive)), ("just above it", .number(JSONNumber(text: "5e-324"))),
+            ]
+        }
+        if let maxItems = number("maxItems") {
+            values.append(("\(Int(maxItems) + 1) items", .array(Array(repeating: 1, count: Int(maxItems) + 1))))
+        }
+        if let minItems = number("minItems"), minItems > 0 { values.append(("empty array", [])) }
+        return values
     }
 }

@@ -16,10 +16,10 @@ import Testing
     static let verbose = ProcessInfo.processInfo.environment["INITLAB_FUZZ_VERBOSE"] != nil
 
     /// The documented limits, read from `initlab schema` itself.
-    static func limits(in workspace: Workspace) throws -> FuzzLimits {
+    static func schema(in workspace: Workspace) throws -> JSONValue {
         let output = try FuzzProcess.run(["schema", "--out", "schema.json"], in: workspace.url)
         #expect(output.status == 0, "\(output.stderr)")
-        return FuzzLimits(schema: try JSONParser.parse(try workspace.text("schema.json")).value)
+        return try JSONParser.parse(try workspace.text("schema.json")).value
     }
 
     /// Validates a spec and, when it is valid, runs it into a fresh folder; returns what went wrong.
@@ -90,13 +90,16 @@ import Testing
     @Test func hostileSpecs() throws {
         let configuration = Self.configuration
         let scratch = try Workspace()
-        let limits = try Self.limits(in: scratch)
+        let schema = try Self.schema(in: scratch)
+        let limits = FuzzLimits(schema: schema)
+        let index = FuzzSchemaIndex(schema: schema)
         let bases = try FuzzSpecs.defaults()
         let schedule = configuration.cases(share: 0.6)
         var count = 0
         for number in schedule.numbers where Date() < schedule.deadline {
             let (_, mutation) = FuzzSpecMutations.make(
-                number: number, bases: bases, limits: limits, seed: configuration.seed, full: configuration.full)
+                number: number, bases: bases, limits: limits, index: index, seed: configuration.seed,
+                full: configuration.full)
             var pick = RandomStream(seed: configuration.seed, path: "fuzz/spec/case/\(number)/self-contained")
             let workspace = try Workspace()
             let findings = try Self.validateAndRun(
