@@ -8,7 +8,7 @@ import Testing
 ///   the time budget is spent); otherwise the bounded run of `make test`.
 /// - `INITLAB_FUZZ_SEED`: root seed of every mutation (printed with every failure).
 /// - `INITLAB_FUZZ_ITERATIONS`: cases per test (bounded default 48; unlimited in full mode).
-/// - `INITLAB_FUZZ_SECONDS`: time budget of the whole fuzz run (bounded 45, full 1200).
+/// - `INITLAB_FUZZ_SECONDS`: time budget of the whole fuzz run (bounded 40, full 1200).
 /// - `INITLAB_FUZZ_CASE`: run only this case number (to replay a saved failure).
 /// - `INITLAB_FUZZ_BINARY`: the `initlab` to drive (a release build fuzzes faster).
 /// - `INITLAB_FUZZ_TIMEOUT`: seconds before a command counts as hung (bounded 15, full 120).
@@ -38,7 +38,7 @@ struct FuzzConfiguration: Sendable {
             full: full,
             seed: environment["INITLAB_FUZZ_SEED"].flatMap { UInt64($0) } ?? defaultSeed,
             iterations: environment["INITLAB_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? (full ? Int.max : 48),
-            seconds: environment["INITLAB_FUZZ_SECONDS"].flatMap { Double($0) } ?? (full ? 1200 : 45),
+            seconds: environment["INITLAB_FUZZ_SECONDS"].flatMap { Double($0) } ?? (full ? 1200 : 40),
             onlyCase: environment["INITLAB_FUZZ_CASE"].flatMap { Int($0) },
             binary: binary ?? CLI.binary,
             failures: failures ?? FuzzRepository.root.appendingPathComponent(".build/fuzz-failures"),
@@ -185,12 +185,17 @@ enum FuzzChecks {
         return []
     }
 
-    /// The line that says what went wrong: a Swift fatal error if there is one, else the last lines.
+    /// The lines that say what went wrong: the Swift fatal error and the first frame in InitLab's
+    /// sources if there are any, else the last lines.
     static func lastLines(_ text: String) -> String {
         let lines = text.split(separator: "\n")
-        let markers = ["Fatal error", "Swift runtime failure", "Program crashed"]
-        if let fatal = lines.first(where: { line in markers.contains { line.contains($0) } }) {
-            return String(fatal.prefix(300))
+        let markers = ["Fatal error", "Swift runtime failure"]
+        let fatal =
+            lines.first { line in markers.contains { line.contains($0) } }
+            ?? lines.first { $0.contains("Program crashed") }
+        if let fatal {
+            let frame = lines.first { $0.contains("/Sources/") }.flatMap { $0.split(separator: " ").last }
+            return String(fatal.prefix(200)) + (frame.map { " at \($0)" } ?? "")
         }
         return String(lines.suffix(3).joined(separator: " | ").prefix(300))
     }
