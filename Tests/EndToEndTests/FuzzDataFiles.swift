@@ -28,15 +28,21 @@ enum FuzzDataFiles {
         }
     }
 
+    /// A tiny training spec reading the IDX files named by role.
     static func spec(files: [String: String]) -> String {
-        let data = roles.map { "\"\($0)\": \"\(files[$0] ?? $0)\"" }.joined(separator: ", ")
-        return """
-            {"id": "fuzz-data", "title": "t", "kind": "training", "seed": 2,
-             "data": {"name": "idx", \(data)},
-             "network": {"depth": 1, "width": 8, "activation": "relu", "initializer": "he-normal"},
-             "training": {"iterations": 20, "batch_size": 10, "optimizer": {"name": "sgd", "learning_rate": 0.05}, "probe_size": 10},
-             "figures": [{"type": "loss", "size": "column"}]}
-            """
+        let paths = roles.map { "\"\($0)\": \"\(files[$0] ?? $0)\"" }.joined(separator: ", ")
+        return spec(data: "{\"name\": \"idx\", \(paths)}")
+    }
+
+    /// A tiny training spec with this `data` member.
+    static func spec(data: String) -> String {
+        """
+        {"id": "fuzz-data", "title": "t", "kind": "training", "seed": 2,
+         "data": \(data),
+         "network": {"depth": 1, "width": 8, "activation": "relu", "initializer": "he-normal"},
+         "training": {"iterations": 20, "batch_size": 10, "optimizer": {"name": "sgd", "learning_rate": 0.05}, "probe_size": 10},
+         "figures": [{"type": "loss", "size": "column"}]}
+        """
     }
 
     /// gzip of `bytes` (Debian's gzip, no name or time stamp, so the bytes are reproducible).

@@ -168,11 +168,7 @@ import Testing
             try FileManager.default.createDirectory(
                 at: workspace.url.appendingPathComponent("data"), withIntermediateDirectories: true)
             try Data(damaged).write(to: workspace.url.appendingPathComponent("data/mnist_5k.csv.gz"))
-            let spec = Data(FuzzDataFiles.spec(files: [:]).utf8.map { $0 })
-            let text = String(decoding: spec, as: UTF8.self).replacingOccurrences(
-                of:
-                    #""data": {"name": "idx", "train_images": "train_images", "train_labels": "train_labels", "test_images": "test_images", "test_labels": "test_labels"}"#,
-                with: #""data": {"name": "mnist-5k", "train_size": 200, "test_size": 50}"#)
+            let text = FuzzDataFiles.spec(data: #"{"name": "mnist-5k", "train_size": 200, "test_size": 50}"#)
             try Data(text.utf8).write(to: workspace.url.appendingPathComponent("case.json"))
             let run = try FuzzProcess.run(
                 ["run", "case.json", "--out", "Reports", "--quiet"], in: workspace.url,
