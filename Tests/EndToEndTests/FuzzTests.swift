@@ -264,3 +264,64 @@ import Testing
         #expect(count > 0)
     }
 }
+
+/// The fuzz checks themselves can fail: a harness whose checks pass on anything proves nothing.
+@Suite struct FuzzChecksTests {
+    @Test func htmlCheckFlagsScriptsLinksAndHandlersButNotThePageOwnScript() {
+        let hostile = [
+            "<p><script>alert('FUZZ')</script></p>", "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=' JaVaScRiPt:alert(1)'>x</a>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
+            "<a href=\"data:text/html,<b>\">x</a>",
+        ]
+        for page in hostile { #expect(!FuzzChecks.htmlProblems(page).isEmpty, "\(page)") }
+        let benign = [
+            "<script>\n  \(FuzzChecks.ownScript).forEach(function (b) {});\n</script>",
+            "<p>&lt;script&gt;alert('FUZZ')&lt;/script&gt; javascript:alert(1) onerror=x</p>",
+            "<a href=\"https://example.org/a?x=javascript:1\">x</a>", "<img src=\"data:image/png;base64,AAAA\">",
+        ]
+        for page in benign { #expect(FuzzChecks.htmlProblems(page).isEmpty, "\(page)") }
+    }
+
+    @Test func reportCheckFlagsAChangedAnUnlistedAndAMissingFile() throws {
+        let workspace = try Workspace()
+        try workspace.write("small.json", RunCommandTests.spec())
+        #expect(try FuzzProcess.run(["run", "small.json", "--out", "R", "--quiet"], in: workspace.url).status == 0)
+        let folder = workspace.url.appendingPathComponent("R/small")
+        #expect(FuzzChecks.completeReport(folder).isEmpty)
+        #expect(FuzzChecks.leftovers(under: workspace.url.appendingPathComponent("R")).isEmpty)
+
+        let results = folder.appendingPathComponent("results.json")
+        let original = try Data(contentsOf: results)
+        try (original + Data(" ".utf8)).write(to: results)
+        #expect(FuzzChecks.completeReport(folder).map(\.category) == [.partialReport])
+        try original.write(to: results)
+
+        try Data("x".utf8).write(to: folder.appendingPathComponent("extra.txt"))
+        #expect(FuzzChecks.completeReport(folder).map(\.category) == [.partialReport])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("extra.txt"))
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("spec.json"))
+        #expect(FuzzChecks.completeReport(folder).map(\.category) == [.partialReport])
+
+        try FileManager.default.createDirectory(
+            at: workspace.url.appendingPathComponent("R/.staging-x"), withIntermediateDirectories: true)
+        #expect(FuzzChecks.leftovers(under: workspace.url.appendingPathComponent("R")).map(\.category) == [.leftovers])
+    }
+
+    @Test func processCheckFlagsASignalAHangAndASilentFailure() throws {
+        let workspace = try Workspace()
+        let configuration = FuzzConfiguration.current
+        let sh = FuzzConfiguration(
+            full: false, seed: 1, iterations: 1, seconds: 1, onlyCase: nil, binary: URL(fileURLWithPath: "/bin/sh"),
+            failures: configuration.failures, timeout: 1)
+        let killed = try FuzzProcess.run(["-c", "kill -SEGV $$"], in: workspace.url, configuration: sh)
+        #expect(FuzzChecks.process(killed).map(\.category) == [.crash])
+        let hung = try FuzzProcess.run(["-c", "exec sleep 5"], in: workspace.url, configuration: sh)
+        #expect(FuzzChecks.process(hung).map(\.category) == [.hang])
+        let silent = try FuzzProcess.run(["-c", "exit 1"], in: workspace.url, configuration: sh)
+        #expect(FuzzChecks.process(silent).map(\.category) == [.silentFailure])
+        let fine = try FuzzProcess.run(
+            ["-c", "echo 'initlab: x.json: bad' >&2; exit 1"], in: workspace.url, configuration: sh)
+        #expect(FuzzChecks.process(fine).isEmpty)
+    }
+}
