@@ -132,7 +132,7 @@ let package = Package(
             dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run", "CCairo", "CZlib"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec", "Run", "Figures", "Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "JSON", "Run", "Spec", "ExperimentKinds"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["initlab", "JSON", "Randomness", "Hashing"]),
     ]
 )
 
