@@ -69,6 +69,15 @@ import Testing
         #expect(message.hasPrefix("defect.json: /axes/1/path"), "\(message)")
     }
 
+    /// Descending or repeated axis values trapped in the heatmap (found by the fuzz run).
+    @Test(arguments: ["[8, 4]", "[4, 4]", "[4, 8, 6]"])
+    func sweepAxisValuesMustIncrease(values: String) throws {
+        let spec = Self.sweep().replacingOccurrences(of: "\"values\": [4, 8]", with: "\"values\": \(values)")
+        let message = try #require(Self.problem(spec))
+        #expect(message.hasPrefix("defect.json: /axes/0/values/"), "\(message)")
+        #expect(message.contains("increasing order"), "\(message)")
+    }
+
     @Test func theLongestDocumentedSweepIdIsAccepted() throws {
         let id = String(repeating: "s", count: 64)
         #expect(Self.problem(Self.sweep(id: id)) == nil)

@@ -155,7 +155,7 @@ enum MeanFieldFigures {
                             x: depth, y: depth.map { anchor / $0 }, style: 2, width: 0.7, dashed: true, color: .muted)))
             }
             if let known = curves.first(where: { $0.inverseSquareAsymptote != nil }),
-                let coefficient = known.inverseSquareAsymptote
+                let coefficient = known.inverseSquareAsymptote, known.oneMinusC.count > 10
             {
                 // Drawn where it is an asymptote (l >= 10), not where it exceeds 1 - c <= 1:
                 // 1 - c^l ~ C / l^2 (ReLU: C = 9 pi^2 / 2, Hayou et al.).

@@ -38,8 +38,9 @@ enum SweepFigures {
         let yLog = logarithmic(sweep.yValues)
         let xEdges = cellEdges(sweep.xValues, log: xLog)
         let yEdges = cellEdges(sweep.yValues, log: yLog)
-        let xRange = xEdges.first!...xEdges.last!
-        let yRange = yEdges.first!...yEdges.last!
+        // Validation keeps axis values strictly increasing, so the outer edges are the range.
+        let xRange = (xEdges.min() ?? 0)...(xEdges.max() ?? 1)
+        let yRange = (yEdges.min() ?? 0)...(yEdges.max() ?? 1)
         var layers: [PlotLayer] = [
             .heatmap(Heatmap(xEdges: xEdges, yEdges: yEdges, values: grid, colormap: .viridis, range: range))
         ]

@@ -117,7 +117,9 @@ enum TrainingFigures {
                 var layers: [PlotLayer] = []
                 if let first = runs.first {
                     let x = first.log.snapshots.map { Double($0.iteration) }
-                    for (position, layer) in shown.enumerated() {
+                    // Variants may differ in depth: a shallower one draws the shown layers it has.
+                    let layerCount = first.log.snapshots.first.map { quantity($0).count } ?? 0
+                    for (position, layer) in shown.enumerated() where layer < layerCount {
                         let statistics = SeriesStatistics(
                             runs.map { run in run.log.snapshots.map { quantity($0)[layer] } })
                         layers.append(
@@ -157,6 +159,13 @@ enum TrainingFigures {
             let histograms = gradients ? variant.initial.gradientHistograms : variant.initial.activationHistograms
             let outside = gradients ? variant.initial.gradientsOutside : variant.initial.activationsOutside
             for layer in shown {
+                // A variant shallower than the deepest one leaves its missing layers' panels empty.
+                guard layer < histograms.count, layer < outside.count else {
+                    panels.append(
+                        Panel(
+                            title: row == 0 ? "layer \(layer + 1)" : nil, layers: [], notes: ["no layer \(layer + 1)"]))
+                    continue
+                }
                 let counts = histograms[layer]
                 let total = Double(max(counts.reduce(0, +) + outside[layer], 1))
                 panels.append(

@@ -41,10 +41,15 @@ public struct SweepExperiment: Sendable {
                     "expected a JSON pointer to a field of the base experiment such as \"/network/depth\", found \"\(path.string)\""
                 )
             }
-            axes.append(
-                Axis(
-                    path: pointer, label: axis.member("label").string,
-                    values: axis.member("values").elements.map(\.double)))
+            let values = axis.member("values")
+            let numbers = values.elements.map(\.double)
+            // The heatmap draws cells in value order, between midpoints of neighbours.
+            if let index = numbers.indices.dropFirst().first(where: { numbers[$0] <= numbers[$0 - 1] }) {
+                throw values.elements[index].error(
+                    "expected values in increasing order without repeats, found \(numbers[index]) after \(numbers[index - 1])"
+                )
+            }
+            axes.append(Axis(path: pointer, label: axis.member("label").string, values: numbers))
         }
         let base = reader.member("base")
         guard case .object(var template) = base.value else { preconditionFailure("schema guarantees an object") }
