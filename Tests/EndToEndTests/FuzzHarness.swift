@@ -11,7 +11,8 @@ import Testing
 /// - `INITLAB_FUZZ_SECONDS`: time budget of the whole fuzz run (bounded 40, full 1200).
 /// - `INITLAB_FUZZ_CASE`: run only this case number (to replay a saved failure).
 /// - `INITLAB_FUZZ_BINARY`: the `initlab` to drive (a release build fuzzes faster).
-/// - `INITLAB_FUZZ_TIMEOUT`: seconds before a command counts as hung (bounded 15, full 120).
+/// - `INITLAB_FUZZ_TIMEOUT`: seconds before a command counts as hung (bounded 45, full 120; the
+///   bounded run uses the debug build, about 8 times slower than release).
 /// - `INITLAB_FUZZ_FAILURES`: where failing inputs are saved (default `.build/fuzz-failures`).
 struct FuzzConfiguration: Sendable {
     let full: Bool
@@ -42,7 +43,7 @@ struct FuzzConfiguration: Sendable {
             onlyCase: environment["INITLAB_FUZZ_CASE"].flatMap { Int($0) },
             binary: binary ?? CLI.binary,
             failures: failures ?? FuzzRepository.root.appendingPathComponent(".build/fuzz-failures"),
-            timeout: environment["INITLAB_FUZZ_TIMEOUT"].flatMap { Double($0) } ?? (full ? 120 : 15))
+            timeout: environment["INITLAB_FUZZ_TIMEOUT"].flatMap { Double($0) } ?? (full ? 120 : 45))
     }()
 
     /// The case numbers a test walks, within its share of the time budget.
