@@ -4,18 +4,27 @@ import Testing
 /// The memory estimate against the peak resident memory the kernel measures, and the refusal
 /// as a user sees it.
 @Suite struct MemoryEstimateCLITests {
-    /// Runs the binary with posix_spawn and wait4, for the child's own peak resident memory
-    /// (getrusage of all children would mix in other tests' processes).
+    /// Runs the binary as the child of a small Python process, which reports the child's own
+    /// peak resident memory. Not spawned from the test process itself: Linux carries a process's
+    /// high-water mark across exec, and posix_spawn runs the child in the parent's address space
+    /// until then, so a child of this (large, busy) test process would report the parent's size.
     static func peakResidentBytes(_ arguments: [String]) throws -> (status: Int32, bytes: Double) {
-        let argv = ([CLI.binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, CLI.binary.path, nil, nil, argv, environ)
-        try #require(spawned == 0, "posix_spawn failed: \(spawned)")
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return (status, Double(usage.ru_maxrss) * 1024)
+        let script =
+            "import resource, subprocess, sys; status = subprocess.run(sys.argv[1:]).returncode; "
+            + "print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, CLI.binary.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let words = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        try #require(words.count == 2, "python3 printed \(words)")
+        let status = try #require(Int32(words[0]))
+        let kilobytes = try #require(Double(words[1]))
+        return (status, kilobytes * 1024)
     }
 
     /// "  memory: about 178 MB (...)" -> 1.78e8.
