@@ -35,8 +35,12 @@ import Testing
         // The byte comparison below covers the figure in every format, not an empty folder.
         #expect(
             files.filter { $0.hasPrefix("figures/") }.sorted()
-                == ["pdf", "png", "svg"].map { "figures/fig-small-histograms.\($0)" }, "\(files)")
-        for file in files where file.hasSuffix(".json") && file != "manifest.json" || file.hasPrefix("figures/") {
+                == ["csv", "pdf", "png", "svg"].map { "figures/fig-small-histograms.\($0)" }, "\(files)")
+        #expect(files.contains("report.ipynb"))
+        for file in files
+        where file.hasSuffix(".json") && file != "manifest.json" || file.hasPrefix("figures/")
+            || file.hasSuffix(".ipynb")
+        {
             #expect(
                 try workspace.data("A/small/\(file)") == workspace.data("B/small/\(file)"),
                 "\(file) differs between runs")
