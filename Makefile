@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser strace notebook-venv build release lint format test tsan report schema bench verify clean
+.PHONY: all deps data browser strace notebook-venv build release lint format test tsan fuzz report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -96,6 +96,17 @@ TSAN := INITLAB_TSAN_SUBSET=1 $(SWIFT)
 tsan:
 	$(TSAN) build --build-tests --sanitize=thread --scratch-path .build-tsan $(BUILD_FLAGS)
 	$(TSAN) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter 'GEMMTests|ParallelLoopTests' $(BUILD_FLAGS)
+
+# The long fuzz run (Tests/EndToEndTests/FuzzTests.swift; `make test` runs a bounded one): hostile
+# specs, damaged data files and kills against a release initlab for FUZZ_SECONDS, a 2-minute limit
+# per command. Failing inputs are printed with the seed and saved under .build/fuzz-failures/.
+FUZZ_SECONDS ?= 1200
+FUZZ_SEED    ?= 20260917
+fuzz: deps data
+	$(SWIFT) build -c release --product initlab $(BUILD_FLAGS)
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	INITLAB_FUZZ_MODE=full INITLAB_FUZZ_SECONDS=$(FUZZ_SECONDS) INITLAB_FUZZ_SEED=$(FUZZ_SEED) \
+	  INITLAB_FUZZ_BINARY=$(CURDIR)/$(INITLAB) $(SWIFT) test --skip-build --filter 'EndToEndTests\.FuzzTests' $(BUILD_FLAGS)
 
 # Build in release mode, run every experiment and write Reports/ (plus the JSON Schema for editors).
 report: release data

@@ -115,8 +115,11 @@ let package = Package(
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "LinearAlgebra", "Randomness"]),
+        // Counts heap allocations in the test binary (its own malloc, forwarding to glibc's).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(
-            name: "TrainingTests", dependencies: ["Training", "Results", "Network", "LinearAlgebra", "Randomness"]),
+            name: "TrainingTests",
+            dependencies: ["Training", "Results", "Network", "LinearAlgebra", "Randomness", "AllocationCounter"]),
         .testTarget(name: "TheoryTests", dependencies: ["Theory", "Network", "Randomness", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "Randomness"]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "JSON"]),
@@ -128,8 +131,8 @@ let package = Package(
             name: "FiguresTests",
             dependencies: ["Figures", "ExperimentKinds", "Plotting", "Results", "Spec", "Run", "CCairo", "CZlib"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Spec", "Run", "Figures", "Hashing"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["initlab"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "JSON", "Run", "Spec", "ExperimentKinds"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["initlab", "JSON", "Randomness", "Hashing"]),
     ]
 )
 

@@ -1,8 +1,28 @@
 /// A strict RFC 8259 parser that records the source position of every value and key.
 ///
 /// Duplicate keys, trailing commas, comments, leading zeros and unescaped control characters are
-/// errors; every error names a line and a column (1-based, counting Unicode scalars).
+/// errors; every error names a line and a column (1-based, counting Unicode scalars). `Limits` cap
+/// the nesting depth and string lengths, so a hostile document is refused instead of exhausting
+/// the stack or memory; the work is linear in the text's length (object keys are checked against
+/// a hash set, never by scanning the members).
 public struct JSONParser {
+    /// Caps that keep parsing bounded; exceeding one is a syntax error at the offending value.
+    public struct Limits: Sendable {
+        /// Arrays and objects nested deeper than this are refused (the parser recurses per level).
+        public var maxDepth: Int
+        /// Strings (keys included) longer than this many Unicode scalars are refused; nil: no cap.
+        public var maxStringLength: Int?
+
+        public init(maxDepth: Int = 512, maxStringLength: Int? = nil) {
+            self.maxDepth = maxDepth
+            self.maxStringLength = maxStringLength
+        }
+
+        /// Any document InitLab itself wrote: deep enough for every results file, shallow enough
+        /// for the stack.
+        public static let standard = Limits()
+    }
+
     /// A parsed document: the value and where each part of it was written.
     public struct Document: Sendable {
         public let value: JSONValue
@@ -42,17 +62,22 @@ public struct JSONParser {
     }
 
     private let scalars: [Unicode.Scalar]
+    private let limits: Limits
+    private var depth = 0
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private var valuePositions: [JSONPointer: SourcePosition] = [:]
     private var keyPositions: [JSONPointer: SourcePosition] = [:]
 
-    private init(text: String) { scalars = Array(text.unicodeScalars) }
+    private init(text: String, limits: Limits) {
+        scalars = Array(text.unicodeScalars)
+        self.limits = limits
+    }
 
     /// Parses a whole document; anything but whitespace after the top-level value is an error.
-    public static func parse(_ text: String) throws(SyntaxError) -> Document {
-        var parser = JSONParser(text: text)
+    public static func parse(_ text: String, limits: Limits = .standard) throws(SyntaxError) -> Document {
+        var parser = JSONParser(text: text, limits: limits)
         parser.skipWhitespace()
         let value = try parser.parseValue(at: .root)
         parser.skipWhitespace()
@@ -117,9 +142,20 @@ public struct JSONParser {
         }
     }
 
+    /// Enters one level of nesting, refusing the level past `limits.maxDepth`.
+    private mutating func enterNesting() throws(SyntaxError) {
+        guard depth < limits.maxDepth else {
+            throw error("arrays and objects nested more than \(limits.maxDepth) deep")
+        }
+        depth += 1
+    }
+
     private mutating func parseObject(at pointer: JSONPointer) throws(SyntaxError) -> JSONValue {
+        try enterNesting()
+        defer { depth -= 1 }
         index += 1
         var object = JSONObject()
+        var keys = Set<String>()
         skipWhitespace()
         if index < scalars.count, scalars[index] == "}" {
             index += 1
@@ -132,7 +168,7 @@ public struct JSONParser {
             }
             let keyPosition = position
             let key = try parseString()
-            if object[key] != nil {
+            guard keys.insert(key).inserted else {
                 throw SyntaxError(position: keyPosition, message: "duplicate key \"\(key)\"")
             }
             keyPositions[pointer.appending(key)] = keyPosition
@@ -142,7 +178,7 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue(at: pointer.appending(key))
+            object.appendNewKey(key, try parseValue(at: pointer.appending(key)))
             skipWhitespace()
             guard index < scalars.count else { throw error("expected ',' or '}', found end of file") }
             switch scalars[index] {
@@ -156,6 +192,8 @@ public struct JSONParser {
     }
 
     private mutating func parseArray(at pointer: JSONPointer) throws(SyntaxError) -> JSONValue {
+        try enterNesting()
+        defer { depth -= 1 }
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -179,15 +217,22 @@ public struct JSONParser {
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
+        let start = position
         index += 1
         var result = String.UnicodeScalarView()
+        var length = 0
         while true {
             guard index < scalars.count else { throw error("unterminated string") }
             let scalar = scalars[index]
-            switch scalar {
-            case "\"":
+            if scalar == "\"" {
                 index += 1
                 return String(result)
+            }
+            length += 1
+            if let maxLength = limits.maxStringLength, length > maxLength {
+                throw SyntaxError(position: start, message: "a string longer than \(maxLength) characters")
+            }
+            switch scalar {
             case "\\":
                 index += 1
                 result.append(try parseEscape())

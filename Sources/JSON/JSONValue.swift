@@ -73,6 +73,9 @@ public struct JSONNumber: Equatable, Sendable {
     /// The value as an `Int` when it is written as an integer that fits.
     public var integer: Int? { isInteger ? Int(text) : nil }
 
+    /// The value as a `UInt64` when it is written as a non-negative integer that fits.
+    public var unsigned: UInt64? { isInteger ? UInt64(text) : nil }
+
     static func text(for value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
@@ -106,6 +109,10 @@ public struct JSONObject: Equatable, Sendable {
             }
         }
     }
+
+    /// Appends a member whose key the caller knows is new: constant time, unlike the subscript,
+    /// so that parsing an object of many members stays linear.
+    mutating func appendNewKey(_ key: String, _ value: JSONValue) { members.append((key, value)) }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count

@@ -22,12 +22,12 @@ enum AVX512Driver {
 
     static func multiply(
         m: Int, n: Int, k: Int, a: GEMM.Operand, b: GEMM.Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
-        workspace: GEMMWorkspace, threads: Int, epilogue: GEMM.RowEpilogue?
+        workspace: GEMMWorkspace, threads: Int, hasEpilogue: Bool, epilogue: (Int, UnsafeMutablePointer<Float>) -> Void
     ) {
         guard k > 0 else {
             for row in 0..<m {
                 (c + row * ldc).update(repeating: 0, count: n)
-                epilogue?(row, c + row * ldc)
+                if hasEpilogue { epilogue(row, c + row * ldc) }
             }
             return
         }
@@ -35,13 +35,11 @@ enum AVX512Driver {
         let strips = (vectors + vectorsPerStrip - 1) / vectorsPerStrip
         let panels = (m + tileRows - 1) / tileRows
         let workers = max(1, min(threads, m * n * k / minimumWorkPerThread))
-        var columnGroups = 1
-        var rowGroups = 1
-        if workers > 1 {
-            // Column groups share nothing but A; more of them than threads balance the load.
-            columnGroups = min(strips, 4 * workers)
-            if columnGroups < 2 * workers { rowGroups = min(panels, (2 * workers + columnGroups - 1) / columnGroups) }
-        }
+        // Constants, not variables: a local function capturing a variable boxes it on the heap.
+        let columnGroups = workers > 1 ? min(strips, 4 * workers) : 1
+        let rowGroups =
+            workers > 1 && columnGroups < 2 * workers
+            ? min(panels, (2 * workers + columnGroups - 1) / columnGroups) : 1
         let tasks = columnGroups * rowGroups
         let kc = min(k, kBlock)
         let stripFloats = kc * 16 * vectorsPerStrip
@@ -55,81 +53,80 @@ enum AVX512Driver {
         let packedA = buffer + tasks * stripFloats
         let (rowStride, indexStride) = a.transposed ? (1, a.leadingDimension) : (a.leadingDimension, 1)
         let wholeRows = columnGroups == 1
-        let shared = UncheckedSendable((c, epilogue))
         // Offsets of the 8 rows of a panel of A: full panels, then the last panel, whose rows past
-        // m repeat its first row.
-        let offsets = UnsafeMutablePointer<Int>.allocate(capacity: 2 * tileRows)
-        defer { offsets.deallocate() }
-        let lastRows = m - (panels - 1) * tileRows
-        for row in 0..<tileRows {
-            offsets[row] = row * rowStride
-            offsets[tileRows + row] = (row < lastRows ? row : 0) * rowStride
-        }
-        let sharedOffsets = UncheckedSendable(offsets)
-
-        var k0 = 0
-        while k0 < k {
-            let depth = min(kc, k - k0)
-            let block = k0
-            if packA {
-                let pack: (Int) -> Void = { panel in
+        // m repeat its first row. On the stack, and the tasks below are local functions rather
+        // than closure values, so that a product allocates nothing (a training step relies on it).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * tileRows) { offsetBuffer in
+            let offsets = offsetBuffer.baseAddress!
+            let lastRows = m - (panels - 1) * tileRows
+            for row in 0..<tileRows {
+                offsets[row] = row * rowStride
+                offsets[tileRows + row] = (row < lastRows ? row : 0) * rowStride
+            }
+            var k0 = 0
+            while k0 < k {
+                let depth = min(kc, k - k0)
+                let block = k0
+                func pack(_ panel: Int) {
                     let row0 = panel * tileRows
                     initlab_sgemm_avx512_pack_a(
                         a.base, a.leadingDimension, a.transposed ? 1 : 0, row0, Int32(min(tileRows, m - row0)), block,
                         depth, packedA + panel * panelFloats)
                 }
-                if workers == 1 {
-                    for panel in 0..<panels { pack(panel) }
-                } else {
-                    ParallelLoop.run(panels, threads: workers, pack)
+                if packA {
+                    if workers == 1 {
+                        for panel in 0..<panels { pack(panel) }
+                    } else {
+                        ParallelLoop.run(panels, threads: workers, pack)
+                    }
                 }
-            }
-            let lastBlock = k0 + depth == k
-            let task: (Int) -> Void = { task in
-                let (c, epilogue) = shared.value
-                let offsets = sharedOffsets.value
-                let columnGroup = task % columnGroups
-                let rowGroup = task / columnGroups
-                let firstStrip = columnGroup * strips / columnGroups
-                let endStrip = (columnGroup + 1) * strips / columnGroups
-                let firstPanel = rowGroup * panels / rowGroups
-                let endPanel = (rowGroup + 1) * panels / rowGroups
-                let strip = buffer + task * stripFloats
-                for index in firstStrip..<endStrip {
-                    let (column0, stripVectors) = Self.strip(index, of: strips, vectors: vectors)
-                    let width = min(16 * stripVectors, n - column0)
-                    let stride = 16 * stripVectors
-                    initlab_sgemm_avx512_pack_b(
-                        b.base, b.leadingDimension, b.transposed ? 1 : 0, block, depth, column0, width, stride, strip)
-                    for panel in firstPanel..<endPanel {
-                        let row0 = panel * tileRows
-                        let rows = min(tileRows, m - row0)
-                        if packA {
-                            initlab_sgemm_avx512_kernel(
-                                depth, packedA + panel * panelFloats, nil, tileRows, strip, stride,
-                                c + row0 * ldc + column0, ldc, Int32(rows), Int32(width), block > 0 ? 1 : 0)
-                        } else {
-                            initlab_sgemm_avx512_kernel(
-                                depth, a.base + row0 * rowStride + block * indexStride,
-                                rows == tileRows ? offsets : offsets + tileRows, indexStride, strip, stride,
-                                c + row0 * ldc + column0, ldc, Int32(rows), Int32(width), block > 0 ? 1 : 0)
+                let lastBlock = k0 + depth == k
+                func task(_ task: Int) {
+                    let columnGroup = task % columnGroups
+                    let rowGroup = task / columnGroups
+                    let firstStrip = columnGroup * strips / columnGroups
+                    let endStrip = (columnGroup + 1) * strips / columnGroups
+                    let firstPanel = rowGroup * panels / rowGroups
+                    let endPanel = (rowGroup + 1) * panels / rowGroups
+                    let strip = buffer + task * stripFloats
+                    for index in firstStrip..<endStrip {
+                        let (column0, stripVectors) = Self.strip(index, of: strips, vectors: vectors)
+                        let width = min(16 * stripVectors, n - column0)
+                        let stride = 16 * stripVectors
+                        initlab_sgemm_avx512_pack_b(
+                            b.base, b.leadingDimension, b.transposed ? 1 : 0, block, depth, column0, width, stride,
+                            strip)
+                        for panel in firstPanel..<endPanel {
+                            let row0 = panel * tileRows
+                            let rows = min(tileRows, m - row0)
+                            if packA {
+                                initlab_sgemm_avx512_kernel(
+                                    depth, packedA + panel * panelFloats, nil, tileRows, strip, stride,
+                                    c + row0 * ldc + column0, ldc, Int32(rows), Int32(width), block > 0 ? 1 : 0)
+                            } else {
+                                initlab_sgemm_avx512_kernel(
+                                    depth, a.base + row0 * rowStride + block * indexStride,
+                                    rows == tileRows ? offsets : offsets + tileRows, indexStride, strip, stride,
+                                    c + row0 * ldc + column0, ldc, Int32(rows), Int32(width), block > 0 ? 1 : 0)
+                            }
+                        }
+                    }
+                    if lastBlock && wholeRows && hasEpilogue {
+                        for row in (firstPanel * tileRows)..<min(m, endPanel * tileRows) {
+                            epilogue(row, c + row * ldc)
                         }
                     }
                 }
-                if lastBlock && wholeRows, let epilogue {
-                    for row in (firstPanel * tileRows)..<min(m, endPanel * tileRows) { epilogue(row, c + row * ldc) }
+                if tasks == 1 {
+                    task(0)
+                } else {
+                    ParallelLoop.run(tasks, threads: workers, task)
                 }
+                k0 += depth
             }
-            if tasks == 1 {
-                task(0)
-            } else {
-                ParallelLoop.run(tasks, threads: workers, task)
-            }
-            k0 += depth
         }
-        if !wholeRows, let epilogue {
+        if !wholeRows && hasEpilogue {
             ParallelLoop.run(panels, threads: workers) { panel in
-                let c = shared.value.0
                 for row in (panel * tileRows)..<min(m, (panel + 1) * tileRows) { epilogue(row, c + row * ldc) }
             }
         }

@@ -48,6 +48,9 @@ public enum GEMM {
             }
             return available.last ?? .avx2
         }()
+
+        /// Whether this CPU runs the AVX-512 kernel (kept: `contains` allocates in debug builds).
+        static let hasAVX512 = available.contains(.avx512)
     }
 
     /// An operand: a row-major matrix in memory, used as is or transposed.
@@ -79,21 +82,51 @@ public enum GEMM {
         workspace: GEMMWorkspace, threads: Int = ComputeThreads.count, kernel: Kernel = .preferred,
         epilogue: RowEpilogue? = nil
     ) {
+        if let epilogue {
+            dispatch(
+                m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads, kernel: kernel,
+                hasEpilogue: true, epilogue: epilogue)
+        } else {
+            dispatch(
+                m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads, kernel: kernel,
+                hasEpilogue: false
+            ) { _, _ in }
+        }
+    }
+
+    /// `multiply` with an epilogue that does not escape, so its captures stay on the stack: an
+    /// optional closure is escaping, and each call would copy its context to the heap (the
+    /// training engine's products allocate nothing).
+    public static func multiply(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int = ComputeThreads.count, kernel: Kernel = .preferred,
+        rowEpilogue: (Int, UnsafeMutablePointer<Float>) -> Void
+    ) {
+        dispatch(
+            m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads, kernel: kernel,
+            hasEpilogue: true, epilogue: rowEpilogue)
+    }
+
+    private static func dispatch(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
+        workspace: GEMMWorkspace, threads: Int, kernel: Kernel, hasEpilogue: Bool,
+        epilogue: (Int, UnsafeMutablePointer<Float>) -> Void
+    ) {
         guard m > 0, n > 0 else { return }
-        if kernel == .avx512 && Kernel.available.contains(.avx512) {
+        if kernel == .avx512 && Kernel.hasAVX512 {
             AVX512Driver.multiply(
                 m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads,
-                epilogue: epilogue)
+                hasEpilogue: hasEpilogue, epilogue: epilogue)
         } else {
             multiplyAVX2(
                 m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workspace: workspace, threads: threads,
-                epilogue: epilogue)
+                hasEpilogue: hasEpilogue, epilogue: epilogue)
         }
     }
 
     private static func multiplyAVX2(
         m: Int, n: Int, k: Int, a: Operand, b: Operand, c: UnsafeMutablePointer<Float>, ldc: Int,
-        workspace: GEMMWorkspace, threads: Int, epilogue: RowEpilogue?
+        workspace: GEMMWorkspace, threads: Int, hasEpilogue: Bool, epilogue: (Int, UnsafeMutablePointer<Float>) -> Void
     ) {
         let strips = (n + tileColumns - 1) / tileColumns
         let panels = (m + tileRows - 1) / tileRows
@@ -110,12 +143,10 @@ public enum GEMM {
         let packedBase = UnsafeRawPointer(packedB)
         // A is read in place: element (row, index) sits at row * rowStride + index * indexStride.
         let (rowStride, indexStride) = a.transposed ? (1, a.leadingDimension) : (a.leadingDimension, 1)
-        let shared = UncheckedSendable((c, epilogue))
         // Consecutive row panels are grouped so each task amortises its dispatch.
         let panelsPerTask = max(1, panels / (workers * 4))
         let tasks = (panels + panelsPerTask - 1) / panelsPerTask
         ParallelLoop.run(tasks, threads: workers) { task in
-            let (c, epilogue) = shared.value
             for panel in (task * panelsPerTask)..<min(panels, (task + 1) * panelsPerTask) {
                 let row0 = panel * tileRows
                 let rows = min(tileRows, m - row0)
@@ -138,7 +169,7 @@ public enum GEMM {
                             c: c + row0 * ldc + column0, ldc: ldc, rows: rows, columns: columns)
                     }
                 }
-                if let epilogue {
+                if hasEpilogue {
                     for row in row0..<(row0 + rows) { epilogue(row, c + row * ldc) }
                 }
             }

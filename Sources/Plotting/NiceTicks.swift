@@ -4,14 +4,19 @@ import Foundation
 /// their labels.
 public enum NiceTicks {
     /// About `target` ticks covering [low, high]: every multiple of the chosen step in the range.
+    /// A range narrower than about 1e-12 of its magnitude (which data can produce: a layer whose
+    /// values agree to 15 digits) gets one tick: finer steps are below what a Double resolves,
+    /// and stepping by them would never reach `high`.
     public static func linear(low: Double, high: Double, target: Int = 5) -> [Double] {
         guard low.isFinite, high.isFinite, high > low else { return low.isFinite ? [low] : [] }
         let step = self.step(for: (high - low) / Double(max(target, 1)))
+        guard step > 1e-12 * max(abs(low), abs(high)), step.isFinite, step > 0 else { return [low] }
         let tolerance = step * 1e-9
         var value = (low / step).rounded(.up) * step
         if value - step >= low - tolerance { value -= step }
         var ticks: [Double] = []
-        while value <= high + tolerance {
+        // At most 10 steps a target (the nice step is at least a fifth of the raw one).
+        while value <= high + tolerance, ticks.count <= 10 * max(target, 1) {
             ticks.append(abs(value) < tolerance ? 0 : value)
             value += step
         }
@@ -49,6 +54,7 @@ public enum NiceTicks {
     public static func labels(_ ticks: [Double]) -> [String] {
         guard ticks.count > 1 else { return ticks.map { label($0, decimals: 2) } }
         let step = abs(ticks[1] - ticks[0])
+        guard step > 0, step.isFinite else { return ticks.map { label($0, decimals: 2) } }
         let largest = ticks.map(abs).max() ?? 0
         if largest >= 1e5 || (largest > 0 && largest < 1e-3) {
             return ticks.map(scientific)

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Spec
 
 /// index.html of one experiment's report. Every user-supplied string goes through `{{ }}`, which
 /// HTML-escapes it; only the project's own stylesheet is inserted raw.
@@ -91,9 +92,15 @@ enum ExperimentPage {
             "provenance": provenanceRows,
             "hasReferences": !spec.references.isEmpty,
             "references": spec.references.map { reference -> [String: Any] in
-                ["key": reference.key, "citation": reference.citation, "url": reference.url ?? false]
+                ["key": reference.key, "citation": reference.citation, "url": link(of: reference) ?? false]
             },
         ]
+    }
+
+    /// The reference's URL when it is safe as an `href` (validation refuses others; this guards
+    /// references made in code): an unsafe one is left out, the citation stays.
+    static func link(of reference: Reference) -> String? {
+        reference.url.flatMap { Reference.isSafeLink($0) ? $0 : nil }
     }
 
     static let template = PageTemplate.compile(

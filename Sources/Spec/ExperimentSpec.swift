@@ -50,7 +50,7 @@ public struct ExperimentSpec: Sendable {
                 "expected up to 64 lower-case letters, digits and '-', starting with a letter or digit, found \"\(id)\""
             )
         }
-        let seed = UInt64(reader.member("seed").int)
+        let seed = reader.member("seed").uint64
         guard let kind = ExperimentKind(rawValue: reader.member("kind").string) else {
             preconditionFailure("schema admitted unknown kind \(reader.member("kind").string)")
         }
@@ -109,7 +109,7 @@ public struct ExperimentSpec: Sendable {
     /// would run when the reader clicks it).
     private static func linkURL(_ reader: SpecReader?) throws(SpecError) -> String? {
         guard let reader else { return nil }
-        guard LinkPolicy.allows(reader.string) else {
+        guard Reference.isSafeLink(reader.string) else {
             throw reader.error("expected \(LinkPolicy.expectation), found \"\(reader.string)\"")
         }
         return reader.string

@@ -71,11 +71,14 @@ public struct CorrelationMap: Sendable {
     }
 
     /// 1 - c^l for l = 0...depth, computed stably (for log-log plots down to 1e-10 and below).
-    public func iterateOneMinus(from initial: Double, depth: Int) -> [Double] {
+    /// `progress`, if given, is called with the layers done every 1000 layers (deep maps take
+    /// minutes).
+    public func iterateOneMinus(from initial: Double, depth: Int, progress: ((Int) -> Void)? = nil) -> [Double] {
         var gaps = [1 - initial]
-        for _ in 0..<depth {
+        for layer in 0..<depth {
             let c = 1 - gaps.last!
             gaps.append(gaps.last! <= 0 ? 0 : oneMinus(c))
+            if layer % 1000 == 999 { progress?(layer + 1) }
         }
         return gaps
     }

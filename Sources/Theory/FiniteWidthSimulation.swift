@@ -24,7 +24,10 @@ public struct FiniteWidthSimulation: Sendable {
 
     /// One network drawn from stream `<root>/seed/<index>` (layers `layer/<l>/weight|bias`).
     /// The inputs have (1/N)|x|^2 = q0 and correlation exactly c0.
-    public func trace(q0: Double, c0: Double, root: RandomStream, index: Int) -> Trace {
+    /// `layerDone`, if given, is called after each layer (a wide network takes seconds a layer).
+    public func trace(q0: Double, c0: Double, root: RandomStream, index: Int, layerDone: (() -> Void)? = nil)
+        -> Trace
+    {
         let n = width
         let seed = root.derive("seed/\(index)")
         var inputStream = seed.derive("inputs")
@@ -70,6 +73,7 @@ public struct FiniteWidthSimulation: Sendable {
             let n2 = h2.reduce(0) { $0 + $1 * $1 }
             qs.append(n1 / Double(n))
             cs.append(zip(h1, h2).reduce(0) { $0 + $1.0 * $1.1 } / (n1 * n2).squareRoot())
+            layerDone?()
         }
         return Trace(q: qs, c: cs)
     }
@@ -83,11 +87,16 @@ public struct FiniteWidthSimulation: Sendable {
     }
 
     /// `seeds` networks (in parallel over seeds; each seed's numbers do not depend on that).
-    public func run(q0: Double, c0: Double, seeds: Int, root: RandomStream) -> (traces: [Trace], summary: Summary) {
+    /// `layerDone` is called after each layer of each seed, from the thread computing it.
+    public func run(
+        q0: Double, c0: Double, seeds: Int, root: RandomStream, layerDone: (@Sendable () -> Void)? = nil
+    ) -> (traces: [Trace], summary: Summary) {
         var traces = [Trace?](repeating: nil, count: seeds)
         traces.withUnsafeMutableBufferPointer { buffer in
             let shared = UncheckedSendable(buffer)
-            ParallelLoop.run(seeds) { index in shared.value[index] = trace(q0: q0, c0: c0, root: root, index: index) }
+            ParallelLoop.run(seeds) { index in
+                shared.value[index] = trace(q0: q0, c0: c0, root: root, index: index, layerDone: layerDone)
+            }
         }
         let all = traces.map { $0! }
         func statistics(_ values: (Trace) -> [Double]) -> ([Double], [Double]) {

@@ -33,7 +33,10 @@ public struct JacobianSpectrum: Sendable {
 
     /// Squared singular values of J (eigenvalues of J J^T) at each requested depth, for one input
     /// drawn at `inputVariance`. Streams `<root>/layer/<l>/weight|bias` and `<root>/input`.
-    public func squaredSingularValues(depths: [Int], root: RandomStream) -> [Int: [Double]] {
+    /// `progress`, if given, is called with each layer done.
+    public func squaredSingularValues(depths: [Int], root: RandomStream, progress: ((Int) -> Void)? = nil) -> [Int:
+        [Double]]
+    {
         let n = width
         let q = inputVariance
         var inputStream = root.derive("input")
@@ -74,6 +77,7 @@ public struct JacobianSpectrum: Sendable {
                     max($0, 0)
                 }
             }
+            progress?(layer)
         }
         return spectra
     }

@@ -47,11 +47,20 @@ public struct MLP<Scalar: TrainingScalar>: Sendable {
     }
 
     /// Whether every parameter is finite.
+    /// Checked during training, so written to allocate nothing (no array of the groups, no
+    /// generic iterator).
     public var isFinite: Bool {
-        for group in [weights, biases, gammas, betas] {
-            for array in group where !array.allSatisfy({ $0.isFinite }) { return false }
+        func finite(_ group: [[Scalar]]) -> Bool {
+            for array in 0..<group.count {
+                let allFinite = group[array].withUnsafeBufferPointer { values in
+                    for index in 0..<values.count where !values[index].isFinite { return false }
+                    return true
+                }
+                if !allFinite { return false }
+            }
+            return true
         }
-        return true
+        return finite(weights) && finite(biases) && finite(gammas) && finite(betas)
     }
 }
 

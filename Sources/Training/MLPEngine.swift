@@ -2,7 +2,8 @@ import LinearAlgebra
 import Network
 
 /// Forward and backward passes of an `MLP` over batches of up to `capacity` rows, with every
-/// buffer allocated once: a training step allocates nothing.
+/// buffer allocated once: a training step allocates nothing (TrainingTests count it), apart from
+/// the worker pool's run record when a product is split across threads.
 ///
 /// All reductions (batch statistics, bias gradients, losses) run over rows in index order, and
 /// products go through `TrainingScalar.gemm`, so results are bit-identical at any thread count.
@@ -12,6 +13,8 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     /// Threads each product may use.
     public let threads: Int
     let workspace = GEMMWorkspace()
+    /// `configuration.widths`, kept: the computed property builds a new array on each call.
+    private let widths: [Int]
 
     /// Per hidden layer: the affine output H, the activation input Z (H, or gamma x-hat + beta
     /// with batch normalization), x-hat, the activation A, dL/dH, and dL/dZ (the same buffer as
@@ -24,6 +27,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     private var activationInputGradient: [UnsafeMutablePointer<Scalar>]
     private var batchMean: [[Scalar]]
     private var batchInverseStd: [[Scalar]]
+    /// Scratch sums of the batch statistics (the widest hidden layer).
+    private let scratchMean: UnsafeMutablePointer<Scalar>
+    private let scratchVariance: UnsafeMutablePointer<Scalar>
     private let logits: UnsafeMutablePointer<Scalar>
     private let logitGradient: UnsafeMutablePointer<Scalar>
     private var rows = 0
@@ -35,6 +41,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         self.capacity = capacity
         self.threads = threads
         let hidden = configuration.hidden
+        widths = configuration.widths
         func buffers(_ enabled: Bool = true) -> [UnsafeMutablePointer<Scalar>] {
             hidden.map { width in
                 let pointer = UnsafeMutablePointer<Scalar>.allocate(capacity: enabled ? capacity * width : 1)
@@ -54,6 +61,11 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         logits.initialize(repeating: 0, count: capacity * configuration.outputs)
         logitGradient = .allocate(capacity: capacity * configuration.outputs)
         logitGradient.initialize(repeating: 0, count: capacity * configuration.outputs)
+        let widest = hidden.max() ?? 1
+        scratchMean = .allocate(capacity: widest)
+        scratchMean.initialize(repeating: 0, count: widest)
+        scratchVariance = .allocate(capacity: widest)
+        scratchVariance.initialize(repeating: 0, count: widest)
     }
 
     deinit {
@@ -64,6 +76,8 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         where released.insert(pointer).inserted {
             pointer.deallocate()
         }
+        scratchMean.deallocate()
+        scratchVariance.deallocate()
     }
 
     // MARK: Forward
@@ -73,7 +87,7 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     public func forward(_ mlp: inout MLP<Scalar>, input: UnsafePointer<Scalar>, rows: Int, training: Bool) {
         precondition(rows > 0 && rows <= capacity, "batch of \(rows) rows exceeds the engine's capacity \(capacity)")
         self.rows = rows
-        let widths = configuration.widths
+        let widths = self.widths
         let activation = configuration.activation
         let normalize = configuration.batchNormalization
         var layerInput = input
@@ -86,10 +100,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
                     // No bias (batch normalization) is an empty array, whose base address need not be nil.
                     let biasBase = bias.isEmpty ? nil : bias.baseAddress
                     let affineBase = affine[layer]
-                    Scalar.gemm(
+                    product(
                         m: rows, n: width, k: widths[layer], a: layerInput, lda: widths[layer], transposeA: false,
-                        b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width,
-                        workspace: workspace, threads: threads
+                        b: weight.baseAddress!, ldb: width, transposeB: false, c: affineBase, ldc: width
                     ) { row, h in
                         if let biasBase { for j in 0..<width { h[j] += biasBase[j] } }
                         if !normalize { Self.activate(activation, h, output + row * width, width) }
@@ -104,10 +117,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         mlp.weights[last].withUnsafeBufferPointer { weight in
             mlp.biases[last].withUnsafeBufferPointer { bias in
                 let biasBase = bias.baseAddress!
-                Scalar.gemm(
+                product(
                     m: rows, n: classes, k: widths[last], a: layerInput, lda: widths[last], transposeA: false,
-                    b: weight.baseAddress!, ldb: classes, transposeB: false, c: logits, ldc: classes,
-                    workspace: workspace, threads: threads
+                    b: weight.baseAddress!, ldb: classes, transposeB: false, c: logits, ldc: classes
                 ) { _, z in
                     for j in 0..<classes { z[j] += biasBase[j] }
                 }
@@ -122,8 +134,10 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         let a = activations[layer]
         let epsilon: Scalar = 1e-5
         if training {
-            var mean = [Scalar](repeating: 0, count: width)
-            var variance = mean
+            let mean = scratchMean
+            let variance = scratchVariance
+            mean.update(repeating: 0, count: width)
+            variance.update(repeating: 0, count: width)
             for row in 0..<rows { for j in 0..<width { mean[j] += h[row * width + j] } }
             for j in 0..<width { mean[j] /= Scalar(rows) }
             for row in 0..<rows {
@@ -169,6 +183,19 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         }
     }
 
+    /// `Scalar.gemm` with a row epilogue that does not escape: a closure passed as an optional
+    /// (escaping) argument would have its captures copied to the heap on every product.
+    @inline(__always)
+    private func product(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Scalar>, lda: Int, transposeA: Bool, b: UnsafePointer<Scalar>,
+        ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Scalar>, ldc: Int,
+        epilogue: (Int, UnsafeMutablePointer<Scalar>) -> Void
+    ) {
+        Scalar.gemm(
+            m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA, b: b, ldb: ldb, transposeB: transposeB, c: c,
+            ldc: ldc, workspace: workspace, threads: threads, rowEpilogue: epilogue)
+    }
+
     // MARK: Loss and backward
 
     /// The mean loss of the last forward pass against `labels`; prepares dL/dlogits.
@@ -180,12 +207,15 @@ public final class MLPEngine<Scalar: TrainingScalar> {
     /// Back-propagates the last loss through the network (no gradient for the input) and stores
     /// the gradients, with `weightDecay` * W added to each weight gradient (L2 penalty).
     public func backward(_ mlp: MLP<Scalar>, input: UnsafePointer<Scalar>, weightDecay: Scalar = 0) {
-        var gradients = self.gradients ?? MLPGradients(zeroLike: mlp)
-        let widths = configuration.widths
+        // Taken out, not copied: a second reference would make every write below copy the arrays.
+        var gradients = self.gradients.take() ?? MLPGradients(zeroLike: mlp)
+        let widths = self.widths
         let hiddenCount = configuration.hidden.count
         let activation = configuration.activation
         var upstream = UnsafePointer(logitGradient)
-        for layer in stride(from: hiddenCount, through: 0, by: -1) {
+        var layer = hiddenCount + 1
+        while layer > 0 {
+            layer -= 1
             let inputs = widths[layer]
             let outputs = widths[layer + 1]
             let layerInput = layer == 0 ? input : UnsafePointer(activations[layer - 1])
@@ -213,10 +243,9 @@ public final class MLPEngine<Scalar: TrainingScalar> {
             let z = UnsafePointer(activationInput[below])
             let target = activationInputGradient[below]
             mlp.weights[layer].withUnsafeBufferPointer { weight in
-                Scalar.gemm(
+                product(
                     m: rows, n: inputs, k: outputs, a: upstream, lda: outputs, transposeA: false,
-                    b: weight.baseAddress!, ldb: outputs, transposeB: true, c: target, ldc: inputs,
-                    workspace: workspace, threads: threads
+                    b: weight.baseAddress!, ldb: outputs, transposeB: true, c: target, ldc: inputs
                 ) { row, d in
                     let zRow = z + row * inputs
                     if case .relu = activation {
@@ -242,26 +271,31 @@ public final class MLPEngine<Scalar: TrainingScalar> {
         let dZ = activationInputGradient[layer]
         let xHat = normalized[layer]
         let dH = deltas[layer]
-        var dGamma = [Scalar](repeating: 0, count: width)
-        var dBeta = dGamma
-        for row in 0..<rows {
-            for j in 0..<width {
-                let index = row * width + j
-                dGamma[j] += dZ[index] * xHat[index]
-                dBeta[j] += dZ[index]
+        // Summed in place into the gradient arrays, which this engine alone holds.
+        gradients.gammas[layer].withUnsafeMutableBufferPointer { dGamma in
+            gradients.betas[layer].withUnsafeMutableBufferPointer { dBeta in
+                for j in 0..<width {
+                    dGamma[j] = 0
+                    dBeta[j] = 0
+                }
+                for row in 0..<rows {
+                    for j in 0..<width {
+                        let index = row * width + j
+                        dGamma[j] += dZ[index] * xHat[index]
+                        dBeta[j] += dZ[index]
+                    }
+                }
+                let count = Scalar(rows)
+                for row in 0..<rows {
+                    for j in 0..<width {
+                        let index = row * width + j
+                        dH[index] =
+                            mlp.gammas[layer][j] * batchInverseStd[layer][j] / count
+                            * (count * dZ[index] - dBeta[j] - xHat[index] * dGamma[j])
+                    }
+                }
             }
         }
-        let count = Scalar(rows)
-        for row in 0..<rows {
-            for j in 0..<width {
-                let index = row * width + j
-                dH[index] =
-                    mlp.gammas[layer][j] * batchInverseStd[layer][j] / count
-                    * (count * dZ[index] - dBeta[j] - xHat[index] * dGamma[j])
-            }
-        }
-        gradients.gammas[layer] = dGamma
-        gradients.betas[layer] = dBeta
     }
 
     // MARK: Inspection

@@ -27,8 +27,8 @@ public enum Optimizer: Sendable, Hashable {
         }
     }
 
-    /// How many state arrays per parameter the rule keeps.
-    var stateCount: Int {
+    /// How many state arrays per parameter the rule keeps (memory estimates use it too).
+    public var stateCount: Int {
         switch self {
         case .sgd: 0
         case .momentum, .nesterov, .adaGrad, .rmsProp: 1

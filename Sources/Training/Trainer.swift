@@ -40,7 +40,9 @@ public struct Trainer {
         let indices = session.sampler.next()
         session.train.features.elements.withUnsafeBufferPointer { source in
             session.batch.withUnsafeMutableBufferPointer { target in
-                for (row, sample) in indices.enumerated() {
+                // Index loops: the generic iterators allocate in debug builds.
+                for row in 0..<indices.count {
+                    let sample = indices[indices.startIndex + row]
                     (target.baseAddress! + row * inputs).update(
                         from: source.baseAddress! + sample * inputs, count: inputs)
                     session.batchLabels[row] = session.train.labels[sample]
@@ -103,7 +105,11 @@ public struct Trainer {
     private func penalty(_ mlp: MLP<Float>) -> Double {
         guard settings.weightDecay > 0 else { return 0 }
         var sum = 0.0
-        for weight in mlp.weights { for w in weight { sum += Double(w) * Double(w) } }
+        for layer in 0..<mlp.weights.count {
+            mlp.weights[layer].withUnsafeBufferPointer { weight in
+                for index in 0..<weight.count { sum += Double(weight[index]) * Double(weight[index]) }
+            }
+        }
         return 0.5 * settings.weightDecay * sum
     }
 

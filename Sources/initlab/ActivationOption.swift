@@ -18,12 +18,28 @@ struct ActivationOption: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .list(Activation.names) }
 }
 
-/// Non-negative finite numbers for variances.
-struct Variance: ExpressibleByArgument {
+/// Non-negative finite numbers for variances and standard deviations.
+///
+/// The options that take one parse their value unconditionally, so `--sigma-w2 -1` reaches this
+/// check (and its reason) instead of argument-parser reading `-1` as an option.
+struct Variance {
     let value: Double
 
-    init?(argument: String) {
-        guard let value = Double(argument), value.isFinite, value >= 0 else { return nil }
-        self.value = value
+    /// The reason a value is refused, in argument-parser's error message.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A parser for an option whose values are a `quantity` ("variance", "standard deviation").
+    static func parser(_ quantity: String) -> @Sendable (String) throws -> Variance {
+        { text in
+            guard let value = Double(text), value.isFinite else {
+                throw Refusal(description: "expected a finite number (a \(quantity)), found \"\(text)\"")
+            }
+            guard value >= 0 else {
+                throw Refusal(description: "a \(quantity) cannot be negative, found \(text)")
+            }
+            return Variance(value: value)
+        }
     }
 }

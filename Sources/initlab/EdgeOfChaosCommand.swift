@@ -11,7 +11,9 @@ struct EdgeOfChaosCommand: ParsableCommand {
     @Option(help: "Activation (see `initlab meanfield --help`).")
     var activation: ActivationOption
 
-    @Option(name: .customLong("sigma-b2"), help: "Bias variance sigma_b^2.")
+    @Option(
+        name: .customLong("sigma-b2"), parsing: .unconditional, help: "Bias variance sigma_b^2.",
+        transform: Variance.parser("variance"))
     var sigmaB2: Variance
 
     @Flag(help: "Print JSON.")

@@ -17,16 +17,26 @@ struct MeanFieldCommand: ParsableCommand {
     )
     var activation: ActivationOption
 
-    @Option(name: .customLong("sigma-w2"), help: "Weight variance sigma_w^2.")
+    @Option(
+        name: .customLong("sigma-w2"), parsing: .unconditional, help: "Weight variance sigma_w^2.",
+        transform: Variance.parser("variance"))
     var sigmaW2: Variance?
 
-    @Option(name: .customLong("sigma-b2"), help: "Bias variance sigma_b^2.")
+    @Option(
+        name: .customLong("sigma-b2"), parsing: .unconditional, help: "Bias variance sigma_b^2.",
+        transform: Variance.parser("variance"))
     var sigmaB2: Variance?
 
-    @Option(name: .customLong("sigma-w"), help: "Weight standard deviation sigma_w (squared before use).")
+    @Option(
+        name: .customLong("sigma-w"), parsing: .unconditional,
+        help: "Weight standard deviation sigma_w (squared before use).",
+        transform: Variance.parser("standard deviation"))
     var sigmaW: Variance?
 
-    @Option(name: .customLong("sigma-b"), help: "Bias standard deviation sigma_b (squared before use).")
+    @Option(
+        name: .customLong("sigma-b"), parsing: .unconditional,
+        help: "Bias standard deviation sigma_b (squared before use).",
+        transform: Variance.parser("standard deviation"))
     var sigmaB: Variance?
 
     @Flag(help: "Print JSON.")

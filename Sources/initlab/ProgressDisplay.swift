@@ -9,6 +9,8 @@ final class ProgressDisplay: @unchecked Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
     private var lastDraw = ContinuousClock.now
+    private let started = ContinuousClock.now
+    private var remaining = RemainingTime()
     private var showing = false
 
     init(quiet: Bool) { self.quiet = quiet }
@@ -24,11 +26,12 @@ final class ProgressDisplay: @unchecked Sendable {
         let now = ContinuousClock.now
         guard event.fractionDone >= 1 || now - lastDraw > .milliseconds(100) else { return }
         lastDraw = now
-        let width = 24
-        let filled = Int(event.fractionDone * Double(width))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = "\(event.experiment)  \(bar) \(Int(event.fractionDone * 100))%  \(event.stage)"
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(line.prefix(120))".utf8))
+        let elapsed = now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let line = ProgressLine(
+            experiment: event.experiment, fractionDone: event.fractionDone, stage: event.stage,
+            secondsLeft: remaining.update(experiment: event.experiment, fractionDone: event.fractionDone, now: seconds))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(line.text)".utf8))
         showing = true
     }
 

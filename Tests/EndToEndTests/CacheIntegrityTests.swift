@@ -103,7 +103,8 @@ import Testing
     /// The manifest with its figures' entries emptied out.
     static func withoutFigures(_ manifest: String) throws -> String {
         let start = try #require(manifest.range(of: "\"figures\": ["))
-        let end = try #require(manifest.range(of: "\"run\": {"))
+        // The figures array ends where the next member starts (the attachments, then the run).
+        let end = try #require(manifest.range(of: "\"attachments\": [") ?? manifest.range(of: "\"run\": {"))
         return manifest.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "\"figures\": [],\n  ")
     }
 }

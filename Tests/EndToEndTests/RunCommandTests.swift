@@ -32,7 +32,8 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         let files = workspace.files(under: "A/small")
         #expect(files.contains("results.json") && files.contains("manifest.json") && files.contains("index.html"))
-        // The byte comparison below covers the figure in every format, not an empty folder.
+        // The byte comparison below covers the figure in every format and its data, not an empty
+        // folder.
         #expect(
             files.filter { $0.hasPrefix("figures/") }.sorted()
                 == ["csv", "pdf", "png", "svg"].map { "figures/fig-small-histograms.\($0)" }, "\(files)")

@@ -33,4 +33,14 @@ import Testing
         let expanded = NiceTicks.expanded(low: 0, high: 0.37)
         #expect(expanded.low == 0 && abs(expanded.high - 0.4) < 1e-12)
     }
+
+    /// Data can span less than a Double resolves at its magnitude; ticks must still end.
+    @Test func rangesNarrowerThanTheirPrecisionGetOneTick() {
+        for (low, high) in [(1.0, 1.0 + 1e-15), (1.0, 1.0.nextUp), (1e6, 1e6 + 1e-9), (-2.0, -2.0 + 4e-16)] {
+            let ticks = NiceTicks.linear(low: low, high: high)
+            #expect(ticks == [low], "\(low)...\(high): \(ticks)")
+            #expect(NiceTicks.labels(ticks).count == 1)
+        }
+        #expect(NiceTicks.linear(low: 0, high: 1e-30).count >= 3, "tiny values far from zero still get ticks")
+    }
 }

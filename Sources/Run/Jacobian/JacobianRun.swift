@@ -11,10 +11,13 @@ enum JacobianRun {
     {
         var variants = [JacobianResult.Variant?](repeating: nil, count: experiment.variants.count)
         var failure: String?
+        let deepest = max(experiment.depths.max() ?? 1, 1)
         for (index, variant) in experiment.variants.enumerated() {
-            progress.report(
-                experiment: spec.id, stage: variant.label,
-                fractionDone: Double(index) / Double(experiment.variants.count))
+            // Per layer: a wide, deep variant takes minutes.
+            let stage = StageProgress(
+                progress, experiment: spec.id, stage: variant.label,
+                from: Double(index) / Double(experiment.variants.count),
+                to: Double(index + 1) / Double(experiment.variants.count), total: deepest)
             let sigmaW2: Double
             if let given = variant.sigmaW2 {
                 sigmaW2 = given
@@ -29,7 +32,8 @@ enum JacobianRun {
             let spectrum = JacobianSpectrum(
                 meanField: field, width: experiment.width, weights: variant.orthogonal ? .orthogonal : .gaussian)
             let values = spectrum.squaredSingularValues(
-                depths: experiment.depths, root: RandomStream(seed: spec.seed, path: "variant/\(variant.key)"))
+                depths: experiment.depths, root: RandomStream(seed: spec.seed, path: "variant/\(variant.key)")
+            ) { _ in stage.step() }
             let q = spectrum.inputVariance
             variants[index] = JacobianResult.Variant(
                 key: variant.key, label: variant.label, sigmaW2: sigmaW2, sigmaB2: variant.sigmaB2, inputVariance: q,

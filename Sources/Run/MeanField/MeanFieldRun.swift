@@ -9,14 +9,34 @@ import Theory
 /// Kind "meanfield": the theory computed for each requested section.
 enum MeanFieldRun {
     static func run(_ experiment: MeanFieldExperiment, spec: ExperimentSpec, progress: RunProgress) -> MeanFieldResult {
-        progress.report(experiment: spec.id, stage: "mean-field maps", fractionDone: 0)
-        let diagram = experiment.phaseDiagram.map(computePhaseDiagram)
-        progress.report(experiment: spec.id, stage: "depth scales", fractionDone: 0.4)
-        let scales = experiment.depthScales.map(computeDepthScales)
-        progress.report(experiment: spec.id, stage: "correlation against depth", fractionDone: 0.5)
-        let curves = experiment.correlationDepth.map(computeCorrelationCurves) ?? []
-        progress.report(experiment: spec.id, stage: "finite-width networks", fractionDone: 0.7)
-        let measured = experiment.empirical.map { computeEmpirical($0, seed: spec.seed) }
+        // Each section's share of the bar is its share of the estimated time; each reports per
+        // cell, point, pair or layer, so a large grid or a deep map is never silent.
+        let estimate = TimeEstimate.of(spec)
+        let names = ["phase diagram", "depth scales", "correlation against depth", "finite-width networks"]
+        let seconds = names.map { name in estimate.parts.first { $0.name == name }?.seconds ?? 0 }
+        let total = max(seconds.reduce(0, +), 1e-9)
+        var start = 0.0
+        func stage(_ index: Int, steps: Int) -> StageProgress {
+            let end = start + seconds[index] / total
+            defer { start = end }
+            return StageProgress(progress, experiment: spec.id, stage: names[index], from: start, to: end, total: steps)
+        }
+        let diagram = experiment.phaseDiagram.map { section in
+            computePhaseDiagram(section, progress: stage(0, steps: section.rows * section.columns))
+        }
+        let scales = experiment.depthScales.map { section in
+            computeDepthScales(section, progress: stage(1, steps: section.points))
+        }
+        let curves =
+            experiment.correlationDepth.map { section in
+                computeCorrelationCurves(
+                    section,
+                    progress: stage(2, steps: section.activations.count * max(section.sigmaB2.count, 1) * section.depth)
+                )
+            } ?? []
+        let measured = experiment.empirical.map { section in
+            computeEmpirical(section, seed: spec.seed, progress: stage(3, steps: section.seeds * section.depth))
+        }
         progress.report(experiment: spec.id, stage: "done", fractionDone: 1)
         return MeanFieldResult(
             phaseDiagram: diagram, depthScales: scales, correlationCurves: curves, empirical: measured)
@@ -29,7 +49,9 @@ enum MeanFieldRun {
         return (edges, (0..<cells).map { range.lowerBound + (Double($0) + 0.5) * step })
     }
 
-    static func computePhaseDiagram(_ section: MeanFieldExperiment.PhaseDiagram) -> MeanFieldResult.PhaseDiagram {
+    static func computePhaseDiagram(_ section: MeanFieldExperiment.PhaseDiagram, progress: StageProgress? = nil)
+        -> MeanFieldResult.PhaseDiagram
+    {
         let (wEdges, wCentres) = grid(section.sigmaW2, cells: section.columns)
         let (bEdges, bCentres) = grid(section.sigmaB2, cells: section.rows)
         var values = [Double](repeating: .nan, count: section.rows * section.columns)
@@ -41,6 +63,7 @@ enum MeanFieldRun {
                         activation: section.activation, sigmaW2: wCentres[index % section.columns],
                         sigmaB2: bCentres[index / section.columns]))
                 shared.value[index] = section.showsCorrelation ? summary.correlationFixedPoint : summary.xiC
+                progress?.step()
             }
         }
         let curve = EdgeOfChaos(activation: section.activation)
@@ -59,7 +82,9 @@ enum MeanFieldRun {
             showsCorrelation: section.showsCorrelation, criticalLine: curve)
     }
 
-    static func computeDepthScales(_ section: MeanFieldExperiment.DepthScales) -> MeanFieldResult.DepthScales {
+    static func computeDepthScales(_ section: MeanFieldExperiment.DepthScales, progress: StageProgress? = nil)
+        -> MeanFieldResult.DepthScales
+    {
         let points = (0..<section.points).map {
             section.sigmaW2.lowerBound + (section.sigmaW2.upperBound - section.sigmaW2.lowerBound) * Double($0)
                 / Double(section.points - 1)
@@ -74,6 +99,7 @@ enum MeanFieldRun {
                         MeanField(activation: section.activation, sigmaW2: points[index], sigmaB2: section.sigmaB2))
                     shared.value.0[index] = summary.xiC
                     shared.value.1[index] = summary.xiQ
+                    progress?.step()
                 }
             }
         }
@@ -84,8 +110,10 @@ enum MeanFieldRun {
     }
 
     /// 1 - c^l on the edge of chaos for each activation and bias variance (Hayou et al. 2019).
-    static func computeCorrelationCurves(_ section: MeanFieldExperiment.CorrelationDepth) -> [MeanFieldResult
-        .CorrelationCurve]
+    static func computeCorrelationCurves(
+        _ section: MeanFieldExperiment.CorrelationDepth, progress: StageProgress? = nil
+    )
+        -> [MeanFieldResult.CorrelationCurve]
     {
         var pairs: [(Activation, Double)] = []
         for activation in section.activations {
@@ -102,9 +130,18 @@ enum MeanFieldRun {
             ParallelLoop.run(pairs.count) { index in
                 let (activation, sigmaB2) = pairs[index]
                 let edge = EdgeOfChaos(activation: activation)
-                guard let point = edge.critical(sigmaB2: sigmaB2) else { return }
+                guard let point = edge.critical(sigmaB2: sigmaB2) else {
+                    progress?.step(section.depth)
+                    return
+                }
                 let field = MeanField(activation: activation, sigmaW2: point.sigmaW2, sigmaB2: point.sigmaB2)
-                let gaps = CorrelationMap(field, q: point.q).iterateOneMinus(from: section.c0, depth: section.depth)
+                var reported = 0
+                let gaps = CorrelationMap(field, q: point.q).iterateOneMinus(from: section.c0, depth: section.depth) {
+                    layers in
+                    progress?.step(layers - reported)
+                    reported = layers
+                }
+                progress?.step(section.depth - reported)
                 shared.value[index] = MeanFieldResult.CorrelationCurve(
                     activation: activation.label, sigmaB2: sigmaB2, sigmaW2: point.sigmaW2, qStar: point.q,
                     repelling: point.stability == .repelling, singleCriticalPoint: edge.isSinglePoint,
@@ -114,11 +151,16 @@ enum MeanFieldRun {
         return curves.compactMap { $0 }
     }
 
-    static func computeEmpirical(_ section: MeanFieldExperiment.Empirical, seed: UInt64) -> MeanFieldResult.Empirical {
+    static func computeEmpirical(
+        _ section: MeanFieldExperiment.Empirical, seed: UInt64, progress: StageProgress? = nil
+    ) -> MeanFieldResult.Empirical {
         let field = MeanField(activation: section.activation, sigmaW2: section.sigmaW2, sigmaB2: section.sigmaB2)
         let simulation = FiniteWidthSimulation(meanField: field, width: section.width, depth: section.depth)
+        var layerDone: (@Sendable () -> Void)?
+        if let progress { layerDone = { progress.step() } }
         let (_, summary) = simulation.run(
-            q0: section.q0, c0: section.c0, seeds: section.seeds, root: RandomStream(seed: seed, path: "empirical"))
+            q0: section.q0, c0: section.c0, seeds: section.seeds, root: RandomStream(seed: seed, path: "empirical"),
+            layerDone: layerDone)
         let predicted = simulation.prediction(q0: section.q0, c0: section.c0)
         let within = (0..<section.depth).filter {
             abs(summary.qMean[$0] - predicted.q[$0]) <= 3 * summary.qStandardError[$0]

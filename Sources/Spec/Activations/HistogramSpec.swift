@@ -29,6 +29,10 @@ public struct HistogramSpec: Sendable, Hashable {
             guard bounds[0] < bounds[1] else {
                 throw rangeReader.error("expected [low, high] with low < high, found [\(bounds[0]), \(bounds[1])]")
             }
+            let bins = reader.member("bins").int
+            if let problem = GridSpacing.problem(low: bounds[0], high: bounds[1], steps: bins, stepName: "bin") {
+                throw rangeReader.error(problem)
+            }
             range = .fixed(low: bounds[0], high: bounds[1])
         }
         return HistogramSpec(

@@ -7,18 +7,21 @@ public enum CommonSchemas {
     /// Keys every experiment has, whatever its kind.
     static func header(kind: ExperimentKind) -> [Schema.Property] {
         [
-            .init("$schema", .string("Path or URL of the JSON Schema, for editors; ignored by InitLab.")),
+            .init(
+                "$schema", .string("Path or URL of the JSON Schema, for editors; ignored by InitLab.", maxLength: 4096)),
             .init(
                 "id",
                 .string(
                     "Stable identifier: lower-case letters, digits and '-'. Names the report folder and figure ids.",
                     nonEmpty: true), required: true),
-            .init("title", .string("Title of the report.", nonEmpty: true), required: true),
-            .init("description", .string("What the experiment shows; shown under the title.", default: "")),
+            .init("title", .string("Title of the report.", nonEmpty: true, maxLength: 300), required: true),
+            .init(
+                "description",
+                .string("What the experiment shows; shown under the title.", maxLength: 10_000, default: "")),
             .init("kind", .string("Experiment kind.", oneOf: [kind.rawValue]), required: true),
             .init(
-                "seed", .integer("Root seed of every random stream of the experiment.", in: 0...Int.max), required: true
-            ),
+                "seed", .unsignedInteger("Root seed of every random stream of the experiment (0 to 2^64 - 1)."),
+                required: true),
             .init("references", references),
             .init("narrative", narrative),
         ]
@@ -28,10 +31,18 @@ public enum CommonSchemas {
     /// spec as run, so spec.json reruns alone and the spec hash covers the text).
     static let narrative = Schema(
         .alternatives([
-            .string("Markdown with $TeX$ math, @fig-/@tbl-/@eq- cross-references, [@key] citations, {{finding.*}}."),
+            .string(
+                "Markdown with $TeX$ math, @fig-/@tbl-/@eq- cross-references, [@key] citations, {{finding.*}}.",
+                maxLength: 10_000),
             .object(
                 "A Markdown file beside the spec.",
-                [.init("file", .string("Path relative to the spec's folder.", nonEmpty: true), required: true)]),
+                [
+                    .init(
+                        "file",
+                        .string(
+                            "Path relative to the spec's folder (at most 256 KiB).", nonEmpty: true, maxLength: 4096),
+                        required: true)
+                ]),
         ]), "The experiment's narrative: the question, the formulas, the finding.")
 
     /// An activation: a name, or an object with the name and its parameters.
@@ -228,10 +239,11 @@ public enum CommonSchemas {
                     .init(
                         "name",
                         .string(
-                            "Name used in the figure id fig-<experiment>-<name>; defaults to the type.", nonEmpty: true)
+                            "Name used in the figure id and file names fig-<experiment>-<name>: up to 64 lower-case letters, digits and '-'; defaults to the type.",
+                            nonEmpty: true, maxLength: 64)
                     ),
                     .init("size", figureSize),
-                    .init("caption", .string("Caption; a default one describes the figure.")),
+                    .init("caption", .string("Caption; a default one describes the figure.", maxLength: 10_000)),
                 ] + extra))
     }
 
@@ -246,11 +258,17 @@ public enum CommonSchemas {
                     [
                         .init("key", .string("Citation key.", nonEmpty: true), required: true),
                         .init(
-                            "authors", .string("Authors, as they should be printed.", nonEmpty: true), required: true),
-                        .init("title", .string("Title.", nonEmpty: true), required: true),
-                        .init("venue", .string("Journal, conference or publisher.", nonEmpty: true), required: true),
+                            "authors", .string("Authors, as they should be printed.", nonEmpty: true, maxLength: 2000),
+                            required: true),
+                        .init("title", .string("Title.", nonEmpty: true, maxLength: 1000), required: true),
+                        .init(
+                            "venue", .string("Journal, conference or publisher.", nonEmpty: true, maxLength: 1000),
+                            required: true),
                         .init("year", .integer("Year.", in: 1900...2100), required: true),
-                        .init("url", .string("Link (DOI or arXiv preferred).")),
+                        .init(
+                            "url",
+                            .string(
+                                "Link (DOI or arXiv preferred): an http(s) URL or a relative link.", maxLength: 2000)),
                     ]),
             ])))
 }

@@ -3,6 +3,9 @@ import JSON
 
 /// Reads the `figures` list of a spec into typed requests.
 enum FigureRequestReader {
+    /// The longest figure name, as for experiment ids.
+    static let maxNameLength = 64
+
     /// The figures of a spec: as listed, or one of each type of the kind (the schema has already
     /// checked that every listed type is one of `FigureType`'s names).
     static func readAll<FigureType: CaseIterable & RawRepresentable & Sendable & Hashable>(
@@ -18,9 +21,14 @@ enum FigureRequestReader {
             let figure = FigureRequest(
                 type: type, name: reader["name"]?.string ?? typeName, size: reader["size"].map(readSize),
                 caption: reader["caption"]?.string, logY: reader["log_y"]?.bool ?? false)
-            guard figure.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+            // The name is part of file names (figures/fig-<id>-<name>.svg): with the id's 64
+            // characters this keeps them far below the 255 bytes a file system allows.
+            guard figure.name.count <= maxNameLength,
+                figure.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            else {
                 throw (reader["name"] ?? reader).error(
-                    "a figure name may contain only lower-case letters, digits and '-', found \"\(figure.name)\"")
+                    "a figure name is up to \(maxNameLength) lower-case letters, digits and '-', found \"\(figure.name)\""
+                        + (figure.name.count > maxNameLength ? " (\(figure.name.count) characters)" : ""))
             }
             if figures.contains(where: { $0.name == figure.name }) {
                 throw (reader["name"] ?? reader).error(

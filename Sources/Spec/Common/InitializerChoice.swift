@@ -99,13 +99,35 @@ public struct InitializerChoice: Sendable {
         }
     }
 
-    /// A bias initializer: like a weight initializer, but only rules that fill vectors.
+    /// Initializers whose scale comes from a weight matrix's fans: a bias vector has none.
+    static let fanScaledNames: Set<String> = [
+        "glorot-uniform", "glorot-normal", "he-uniform", "he-normal", "lecun-uniform", "lecun-normal",
+        "variance-scaling",
+    ]
+
+    /// A framework default names that framework's bias rule when used as a bias initializer.
+    static let frameworkDefaultNames: Set<String> = [
+        "torch-default", "keras-default", "flax-default", "lasagne-default",
+    ]
+
+    /// A bias initializer: a rule that fills a vector by itself (zeros, ones, constant, normal,
+    /// uniform, truncated-normal) or a framework default, which means that framework's bias
+    /// (torch-default: U(+-1/sqrt(fan_in)) with the layer's fan_in; the others: zeros).
+    ///
+    /// Fan-scaled rules are refused, as PyTorch and Flax do: a vector has no fan_in and fan_out,
+    /// and Keras's answer (the bias length as both fans) is rarely what was meant.
     static func resolveBias(_ reader: SpecReader, activation: Activation) throws(SpecError) -> Initializer {
         let choice = try resolve(reader, activation: activation)
-        guard choice.lsuv == nil, choice.weight.canInitializeBias else {
+        let alternatives =
+            "use zeros, ones, constant, normal, uniform, truncated-normal, or torch-default for PyTorch's U(+-1/sqrt(fan_in)) bias"
+        if fanScaledNames.contains(choice.name) {
             throw reader.member("name").error(
-                "\"\(choice.name)\" cannot initialize a bias vector (use zeros, constant, normal, uniform, truncated-normal, a variance-scaling rule or torch-default)"
+                "\"\(choice.name)\" scales by a weight matrix's fans, which a bias vector does not have (PyTorch and Flax refuse it too; Keras would use the bias length as both fans): \(alternatives)"
             )
+        }
+        if frameworkDefaultNames.contains(choice.name) { return choice.defaultBias }
+        guard choice.lsuv == nil, choice.weight.canInitializeBias else {
+            throw reader.member("name").error("\"\(choice.name)\" cannot initialize a bias vector: \(alternatives)")
         }
         return choice.weight
     }

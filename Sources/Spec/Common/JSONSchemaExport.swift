@@ -21,14 +21,19 @@ extension Schema {
             object["type"] = "integer"
             if let minimum { object["minimum"] = .integer(minimum) }
             if let maximum { object["maximum"] = .integer(maximum) }
+        case .unsignedInteger:
+            object["type"] = "integer"
+            object["minimum"] = .integer(0)
+            object["maximum"] = .integer(UInt64.max)
         case .number(let minimum, let maximum, let exclusiveMinimum):
             object["type"] = "number"
             if let minimum { object[exclusiveMinimum ? "exclusiveMinimum" : "minimum"] = .double(minimum) }
             if let maximum { object["maximum"] = .double(maximum) }
-        case .string(let allowed, let minLength):
+        case .string(let allowed, let minLength, let maxLength):
             object["type"] = "string"
             if let allowed { object["enum"] = .array(allowed.map { .string($0) }) }
             if minLength > 0 { object["minLength"] = .integer(minLength) }
+            if allowed == nil { object["maxLength"] = .integer(maxLength) }
         case .boolean:
             object["type"] = "boolean"
         case .anyObject:

@@ -51,6 +51,9 @@ enum NarrativeCheck {
         names.isEmpty ? "(there are none)" : "(" + names.joined(separator: ", ") + ")"
     }
 
+    /// The largest narrative file read.
+    static let maxFileSize = 256 << 10
+
     /// The resolved spec with a `{"file": ...}` narrative replaced by the file's text, read
     /// relative to the spec's folder.
     static func inlineFile(in resolved: JSONValue, specFile: String, document: JSONParser.Document) throws(SpecError)
@@ -62,10 +65,25 @@ enum NarrativeCheck {
         let pointer = JSONPointer.root.appending("narrative").appending("file")
         let folder = URL(fileURLWithPath: specFile).deletingLastPathComponent()
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw SpecError(
+        func failure(_ reason: String) -> SpecError {
+            SpecError(
                 file: specFile, pointer: pointer, position: document.position(of: pointer),
-                message: "cannot read the narrative file \(url.path): expected a UTF-8 Markdown file")
+                message: "cannot read the narrative file \(url.path): \(reason)")
+        }
+        // A regular file only (a FIFO or /dev/zero would block or never end), read up to the cap.
+        guard let kind = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType else {
+            throw failure("no such file, or it cannot be read")
+        }
+        guard kind == .typeRegular, let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw failure("expected a regular UTF-8 Markdown file")
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maxFileSize + 1) else { throw failure("read error") }
+        guard data.count <= maxFileSize else {
+            throw failure("the file is larger than \(maxFileSize / 1024) KiB")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw failure("expected a UTF-8 Markdown file, found invalid UTF-8")
         }
         object["narrative"] = .string(text)
         return .object(object)

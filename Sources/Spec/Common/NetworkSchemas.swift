@@ -2,6 +2,9 @@ import JSON
 
 /// Schemas for the network description and for variants, shared by every kind that builds MLPs.
 enum NetworkSchemas {
+    static let biasInitializerText =
+        "Bias initializer (with bias): zeros, ones, constant, normal, uniform or truncated-normal; a framework default means that framework's bias (torch-default: U(+-1/sqrt(fan_in)), keras-, flax- and lasagne-default: zeros). Fan-scaled rules (glorot, he, lecun, variance-scaling) are refused, as in PyTorch and Flax. Absent: the weight initializer's framework default bias (zeros; U(+-1/sqrt(fan_in)) for torch-default)."
+
     static let networkProperties: [Schema.Property] = [
         .init("depth", .integer("Number of hidden layers (with 'width'); or give 'widths'.", in: 1...10_000)),
         .init("width", .integer("Units per hidden layer (with 'depth').", in: 1...100_000)),
@@ -14,9 +17,7 @@ enum NetworkSchemas {
         .init("bias", .boolean("Whether layers have a bias.", default: false)),
         .init(
             "bias_initializer",
-            CommonSchemas.initializer.described(
-                "Bias initializer; default: the weight initializer's framework default (zeros, or U(+-1/sqrt(fan_in)) for torch-default)."
-            )),
+            CommonSchemas.initializer.described(biasInitializerText)),
     ]
 
     static let network = Schema.object("The network: hidden layers, activation and initialization.", networkProperties)
@@ -30,7 +31,8 @@ enum NetworkSchemas {
                 ? .init(
                     "bias",
                     .boolean(
-                        "Whether layers have a bias (zeros unless bias_initializer says otherwise).", default: true))
+                        "Whether layers have a bias: drawn by bias_initializer, else the weight initializer's framework default (zeros; U(+-1/sqrt(fan_in)) for torch-default).",
+                        default: true))
                 : property
         } + [
             .init(
@@ -51,7 +53,7 @@ enum NetworkSchemas {
         .init("activation", CommonSchemas.activation.described("Override: activation.")),
         .init("initializer", CommonSchemas.initializer.described("Override: weight initializer.")),
         .init("bias", .boolean("Override: whether layers have a bias.")),
-        .init("bias_initializer", CommonSchemas.initializer.described("Override: bias initializer.")),
+        .init("bias_initializer", CommonSchemas.initializer.described("Override: " + biasInitializerText)),
     ]
 
     static let variants = Schema.array(

@@ -1,3 +1,5 @@
+import Narrative
+
 /// A work an experiment reproduces or relies on.
 public struct Reference: Hashable, Sendable {
     public let key: String
@@ -18,4 +20,11 @@ public struct Reference: Hashable, Sendable {
 
     /// "Authors (year). Title. Venue." for the report's reference list.
     public var citation: String { "\(authors) (\(year)). \(title). \(venue)." }
+
+    /// Whether `link` may become an `href`: the narrative's `LinkPolicy` (http(s), relative,
+    /// `#fragment`; never `javascript:` or another scheme that runs or embeds something), and
+    /// not empty.
+    public static func isSafeLink(_ link: String) -> Bool {
+        !link.isEmpty && LinkPolicy.allows(link)
+    }
 }

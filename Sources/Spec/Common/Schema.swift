@@ -14,10 +14,12 @@ public struct Schema: Sendable {
         case array(items: Schema, minItems: Int, maxItems: Int?)
         /// An integer in an inclusive range.
         case integer(minimum: Int?, maximum: Int?)
+        /// Any integer from 0 to 2^64 - 1 (seeds, which are 64-bit unsigned end to end).
+        case unsignedInteger
         /// A number; `exclusiveMinimum` makes the lower bound strict.
         case number(minimum: Double?, maximum: Double?, exclusiveMinimum: Bool)
-        /// A string, optionally one of a fixed list.
-        case string(allowed: [String]?, minLength: Int)
+        /// A string, optionally one of a fixed list, of `minLength` to `maxLength` characters.
+        case string(allowed: [String]?, minLength: Int, maxLength: Int)
         case boolean
         /// One of several alternatives, chosen by the JSON type of the value (a string shorthand
         /// or an object, a number or a named constant, ...). Alternatives must differ in type.
@@ -67,6 +69,8 @@ public struct Schema: Sendable {
             default: value.map { .integer($0) })
     }
 
+    public static func unsignedInteger(_ summary: String = "") -> Schema { Schema(.unsignedInteger, summary) }
+
     public static func number(
         _ summary: String = "", minimum: Double? = nil, maximum: Double? = nil, positive: Bool = false,
         default value: Double? = nil
@@ -76,10 +80,17 @@ public struct Schema: Sendable {
             default: value.map { .double($0) })
     }
 
+    /// The default longest string: labels, names and titles are drawn into figures, whose text
+    /// fitting is quadratic in the length; longer texts (descriptions, paths) say so.
+    public static let defaultMaxLength = 200
+
     public static func string(
-        _ summary: String = "", oneOf allowed: [String]? = nil, nonEmpty: Bool = false, default value: String? = nil
+        _ summary: String = "", oneOf allowed: [String]? = nil, nonEmpty: Bool = false,
+        maxLength: Int = defaultMaxLength, default value: String? = nil
     ) -> Schema {
-        Schema(.string(allowed: allowed, minLength: nonEmpty ? 1 : 0), summary, default: value.map { .string($0) })
+        Schema(
+            .string(allowed: allowed, minLength: nonEmpty ? 1 : 0, maxLength: maxLength), summary,
+            default: value.map { .string($0) })
     }
 
     public static func anyObject(_ summary: String = "") -> Schema { Schema(.anyObject, summary) }

@@ -7,6 +7,7 @@ public struct SchemaValidator {
     private let file: String
     private let document: JSONParser.Document?
     private var errors: [SpecError] = []
+    private var omittedCount = 0
 
     private init(file: String, document: JSONParser.Document?) {
         self.file = file
@@ -26,15 +27,23 @@ public struct SchemaValidator {
     ) throws(SpecErrors) -> JSONValue {
         var validator = SchemaValidator(file: file, document: document)
         let resolved = validator.check(value, schema, at: .root)
-        if !validator.errors.isEmpty { throw SpecErrors(validator.errors) }
+        if !validator.errors.isEmpty { throw SpecErrors(validator.errors, omittedCount: validator.omittedCount) }
         return resolved
     }
 
-    private mutating func fail(_ pointer: JSONPointer, _ message: String, suggestion: String? = nil) {
+    /// Records a problem; past `SpecErrors.listLimit` it is only counted (the message and the
+    /// suggestion are not even built, so a million unknown keys cost a million cheap steps).
+    private mutating func fail(
+        _ pointer: JSONPointer, _ message: @autoclosure () -> String, suggestion: @autoclosure () -> String? = nil
+    ) {
+        guard errors.count < SpecErrors.listLimit else {
+            omittedCount += 1
+            return
+        }
         errors.append(
             SpecError(
-                file: file, pointer: pointer, position: document?.position(of: pointer), message: message,
-                suggestion: suggestion))
+                file: file, pointer: pointer, position: document?.position(of: pointer), message: message(),
+                suggestion: suggestion()))
     }
 
     private mutating func check(_ value: JSONValue, _ schema: Schema, at pointer: JSONPointer) -> JSONValue {
@@ -63,6 +72,11 @@ public struct SchemaValidator {
                 fail(pointer, "expected \(Self.expectation(schema)), found \(integer)")
             }
             return value
+        case .unsignedInteger:
+            guard case .number(let number) = value, number.unsigned != nil else {
+                return mismatch(value, schema, at: pointer)
+            }
+            return value
         case .number(let minimum, let maximum, let exclusiveMinimum):
             guard case .number(let number) = value else { return mismatch(value, schema, at: pointer) }
             guard number.double.isFinite else {
@@ -76,14 +90,16 @@ public struct SchemaValidator {
             let tooLarge = maximum.map { x > $0 } ?? false
             if tooSmall || tooLarge { fail(pointer, "expected \(Self.expectation(schema)), found \(number.text)") }
             return value
-        case .string(let allowed, let minLength):
+        case .string(let allowed, let minLength, let maxLength):
             guard case .string(let string) = value else { return mismatch(value, schema, at: pointer) }
             if let allowed, !allowed.contains(string) {
                 fail(
-                    pointer, "expected \(Self.expectation(schema)), found \"\(string)\"",
+                    pointer, "expected \(Self.expectation(schema)), found \"\(Self.excerpt(string))\"",
                     suggestion: Suggestion.closest(to: string, among: allowed))
             } else if string.count < minLength {
                 fail(pointer, "expected a non-empty string")
+            } else if string.count > maxLength {
+                fail(pointer, "expected a string of at most \(maxLength) characters, found \(string.count) characters")
             }
             return value
         case .boolean:
@@ -97,11 +113,12 @@ public struct SchemaValidator {
                 return mismatch(value, schema, at: pointer)
             }
             // A near-miss string among named alternatives deserves a suggestion from all of them.
-            if case .string(let string) = value, case .string(let allowed?, _) = option.kind, !allowed.contains(string)
+            if case .string(let string) = value, case .string(let allowed?, _, _) = option.kind,
+                !allowed.contains(string)
             {
                 let names = options.flatMap { Self.names(of: $0) }
                 fail(
-                    pointer, "expected \(Self.expectation(schema)), found \"\(string)\"",
+                    pointer, "expected \(Self.expectation(schema)), found \"\(Self.excerpt(string))\"",
                     suggestion: Suggestion.closest(to: string, among: names))
                 return value
             }
@@ -127,7 +144,8 @@ public struct SchemaValidator {
             }
             guard let chosen = cases.first(where: { $0.name == name }) else {
                 fail(
-                    tagPointer, "expected one of \(Self.quotedList(cases.map(\.name))), found \"\(name)\"",
+                    tagPointer,
+                    "expected one of \(Self.quotedList(cases.map(\.name))), found \"\(Self.excerpt(name))\"",
                     suggestion: Suggestion.closest(to: name, among: cases.map(\.name)))
                 return value
             }
@@ -140,10 +158,15 @@ public struct SchemaValidator {
     ) -> JSONValue {
         guard case .object(let object) = value else { return mismatch(value, schema, at: pointer) }
         let names = properties.map(\.name)
+        let written = Set(object.keys)
         for key in object.keys where !names.contains(key) {
+            let explanation = FrameworkNames.explanation(forKey: key, allowed: names)
             fail(
-                pointer.appending(key), "unknown key \"\(key)\" (allowed: \(names.joined(separator: ", ")))",
-                suggestion: Suggestion.closest(to: key, among: names.filter { object[$0] == nil }))
+                pointer.appending(key),
+                "unknown key \"\(Self.excerpt(key))\"" + (explanation.map { "; \($0)" } ?? "")
+                    + " (allowed: \(names.joined(separator: ", ")))",
+                suggestion: explanation == nil
+                    ? Suggestion.closest(to: key, among: names.filter { !written.contains($0) }) : nil)
         }
         var resolved = JSONObject()
         for property in properties {
@@ -162,7 +185,7 @@ public struct SchemaValidator {
         var found = value.typeDescription
         switch value {
         case .number(let number): found += " (\(number.text))"
-        case .string(let string): found += " (\"\(string)\")"
+        case .string(let string): found += " (\"\(Self.excerpt(string))\")"
         default: break
         }
         fail(pointer, "expected \(Self.expectation(schema)), found \(found)")
@@ -174,7 +197,7 @@ public struct SchemaValidator {
         case (.object, .object), (.anyObject, .object), (.array, .array), (.boolean, .bool), (.string, .string),
             (.number, .number):
             true
-        case (.integer, .number(let number)): number.isInteger
+        case (.integer, .number(let number)), (.unsignedInteger, .number(let number)): number.isInteger
         case (.tagged(_, _, let shorthand), .string): shorthand
         case (.tagged, .object): true
         case (.alternatives(let options), _): options.contains { accepts($0, typeOf: value) }
@@ -184,7 +207,7 @@ public struct SchemaValidator {
 
     private static func names(of schema: Schema) -> [String] {
         switch schema.kind {
-        case .string(let allowed?, _): allowed
+        case .string(let allowed?, _, _): allowed
         case .tagged(_, let cases, _): cases.map(\.name)
         default: []
         }
@@ -202,6 +225,7 @@ public struct SchemaValidator {
                 ? "a non-negative integer" : minimum == 1 ? "a positive integer" : "an integer >= \(minimum)"
         case .integer(nil, let maximum?): return "an integer <= \(maximum)"
         case .integer: return "an integer"
+        case .unsignedInteger: return "an integer from 0 to \(UInt64.max)"
         case .number(let minimum, let maximum, let exclusive):
             switch (minimum, maximum) {
             case (0?, nil): return exclusive ? "a positive number" : "a non-negative number"
@@ -211,7 +235,8 @@ public struct SchemaValidator {
             case (nil, let high?): return "a number <= \(high)"
             case (nil, nil): return "a number"
             }
-        case .string(let allowed?, _): return allowed.count == 1 ? "\"\(allowed[0])\"" : "one of \(quotedList(allowed))"
+        case .string(let allowed?, _, _):
+            return allowed.count == 1 ? "\"\(allowed[0])\"" : "one of \(quotedList(allowed))"
         case .string: return "a string"
         case .tagged(let key, let cases, let shorthand):
             return (shorthand ? "a name or " : "")
@@ -220,9 +245,14 @@ public struct SchemaValidator {
         }
     }
 
+    /// A user's string as quoted in a message: at most 80 characters, then how long it was, so
+    /// that 50 problems with 10000-character keys stay readable.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 80 ? text : text.prefix(80) + "... (\(text.count) characters)"
+    }
+
     static func quotedList(_ names: [String]) -> String {
-        let quoted = names.map { "\"\($0)\"" }
-        return quoted.count > 12 ? quoted.prefix(12).joined(separator: ", ") + ", ..." : quoted.joined(separator: ", ")
+        names.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }
 

@@ -29,7 +29,11 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var text = file
-        if let pointer { text += ": " + pointer.description }
+        // A pointer through a 10000-character key is shortened like the key in the message.
+        if let pointer {
+            let path = pointer.description
+            text += ": " + (path.count <= 200 ? path : path.prefix(200) + "...")
+        }
         if let position { text += " (\(position))" }
         text += ": " + message
         if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
@@ -39,17 +43,29 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
 
 /// Several problems found in one file; the first is the headline.
 public struct SpecErrors: Error, Sendable, CustomStringConvertible {
-    public let errors: [SpecError]
+    /// At most `listLimit` problems are kept: a spec with a million unknown keys gets a bounded
+    /// report, not a million lines.
+    public static let listLimit = 50
 
-    public init(_ errors: [SpecError]) {
+    /// The problems listed, in document order.
+    public let errors: [SpecError]
+    /// Problems found beyond `listLimit`, counted but not listed.
+    public let omittedCount: Int
+
+    public init(_ errors: [SpecError], omittedCount: Int = 0) {
         precondition(!errors.isEmpty, "SpecErrors needs at least one error")
-        self.errors = errors
+        self.errors = Array(errors.prefix(Self.listLimit))
+        self.omittedCount = omittedCount + max(0, errors.count - Self.listLimit)
     }
 
-    /// The first problem, plus how many more there are.
+    /// Every problem kept, one per line, then how many more were found.
     public var description: String {
-        errors.count == 1
-            ? errors[0].description
-            : errors[0].description + " (and \(errors.count - 1) more problem\(errors.count == 2 ? "" : "s"))"
+        var lines = errors.map(\.description)
+        if omittedCount > 0 {
+            lines.append(
+                "\(errors[0].file): and \(omittedCount) more problem\(omittedCount == 1 ? "" : "s") (only the first \(errors.count) are listed)"
+            )
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -45,6 +45,13 @@ struct SpecReader {
         return integer
     }
 
+    var uint64: UInt64 {
+        guard case .number(let number) = value, let integer = number.unsigned else {
+            preconditionFailure("\(pointer) is not an unsigned 64-bit integer")
+        }
+        return integer
+    }
+
     var double: Double {
         guard case .number(let number) = value else { preconditionFailure("\(pointer) is not a number") }
         return number.double

@@ -2,7 +2,11 @@
 enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
     /// (distance at most 2, or a third of the word's length for long words; case-insensitive).
+    /// Framework spellings ("kaiming_normal_", "HeNormal", "xavier_uniform") come first.
     static func closest(to word: String, among candidates: [String]) -> String? {
+        if let meant = FrameworkNames.name(for: word, among: candidates), meant != word { return meant }
+        // No name is this long: skip the edit distance, which is quadratic in the length.
+        guard word.count <= 64 else { return nil }
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit, best.1 > 0 || word != best.0 else {

@@ -64,8 +64,10 @@ public struct MeanFieldExperiment: Sendable {
     }
 
     /// A `[low, high]` range with low < high; `positive` variances exclude 0 and below, others
-    /// only negative values.
-    static func range(_ reader: SpecReader, positive: Bool) throws(SpecError) -> ClosedRange<Double> {
+    /// only negative values. Split into `steps` equal steps, each must be representable.
+    static func range(_ reader: SpecReader, positive: Bool, steps: Int, stepName: String) throws(SpecError)
+        -> ClosedRange<Double>
+    {
         let values = reader.elements.map(\.double)
         guard values[0] < values[1] else {
             throw reader.error("expected [low, high] with low < high, found [\(values[0]), \(values[1])]")
@@ -74,6 +76,9 @@ public struct MeanFieldExperiment: Sendable {
             throw reader.error(
                 "a variance range must start \(positive ? "above 0" : "at 0 or above"), found [\(values[0]), \(values[1])]"
             )
+        }
+        if let problem = GridSpacing.problem(low: values[0], high: values[1], steps: steps, stepName: stepName) {
+            throw reader.error(problem)
         }
         return values[0]...values[1]
     }
@@ -88,15 +93,19 @@ public struct MeanFieldExperiment: Sendable {
             let grid = section.member("grid").elements.map(\.int)
             phase = PhaseDiagram(
                 activation: Activation(reading: section.member("activation")),
-                sigmaW2: try range(section.member("sigma_w2"), positive: true),
-                sigmaB2: try range(section.member("sigma_b2"), positive: false), columns: grid[0], rows: grid[1],
+                sigmaW2: try range(section.member("sigma_w2"), positive: true, steps: grid[0], stepName: "grid column"),
+                sigmaB2: try range(section.member("sigma_b2"), positive: false, steps: grid[1], stepName: "grid row"),
+                columns: grid[0], rows: grid[1],
                 showsCorrelation: section.member("color").string == "c-star")
         }
         if let section = reader["depth_scales"] {
             scales = DepthScales(
                 activation: Activation(reading: section.member("activation")),
                 sigmaB2: section.member("sigma_b2").double,
-                sigmaW2: try range(section.member("sigma_w2"), positive: true), points: section.member("points").int)
+                sigmaW2: try range(
+                    section.member("sigma_w2"), positive: true, steps: section.member("points").int - 1,
+                    stepName: "point interval"),
+                points: section.member("points").int)
         }
         if let section = reader["correlation_depth"] {
             correlation = CorrelationDepth(

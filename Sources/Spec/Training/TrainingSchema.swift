@@ -77,11 +77,15 @@ enum TrainingSchema {
                         [
                             .init("name", .string(oneOf: ["idx"]), required: true),
                             .init(
-                                "train_images", .string("Path of the training images.", nonEmpty: true), required: true),
+                                "train_images",
+                                .string("Path of the training images.", nonEmpty: true, maxLength: 4096), required: true
+                            ),
                             .init(
-                                "train_labels", .string("Path of the training labels.", nonEmpty: true), required: true),
-                            .init("test_images", .string("Path of the test images.", nonEmpty: true)),
-                            .init("test_labels", .string("Path of the test labels.", nonEmpty: true)),
+                                "train_labels",
+                                .string("Path of the training labels.", nonEmpty: true, maxLength: 4096), required: true
+                            ),
+                            .init("test_images", .string("Path of the test images.", nonEmpty: true, maxLength: 4096)),
+                            .init("test_labels", .string("Path of the test labels.", nonEmpty: true, maxLength: 4096)),
                             .init(
                                 "held_out_fraction",
                                 .number(
