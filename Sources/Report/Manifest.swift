@@ -182,8 +182,6 @@ public struct Manifest: Sendable, Equatable {
             "page": file(page),
             "results": file(results),
             "arrays": .array(arrays.map { ["name": .string($0.name), "sha256": .string($0.sha256)] }),
-            "attachments": .array(attachments.map(file)),
-            "abstract": .string(abstract),
             "figures": .array(
                 figures.map { figure in
                     [
@@ -199,6 +197,8 @@ public struct Manifest: Sendable, Equatable {
                                 })),
                     ]
                 }),
+            "attachments": .array(attachments.map(file)),
+            "abstract": .string(abstract),
             "run": [
                 "command": .string(command),
                 "threads": .integer(threads),

@@ -276,6 +276,7 @@ import Testing
         for page in hostile { #expect(!FuzzChecks.htmlProblems(page).isEmpty, "\(page)") }
         let benign = [
             "<script>\n  \(FuzzChecks.ownScript).forEach(function (b) {});\n</script>",
+            "<script>\n(function () {\n  \(FuzzChecks.indexScript);\n})();\n</script>",
             "<p>&lt;script&gt;alert('FUZZ')&lt;/script&gt; javascript:alert(1) onerror=x</p>",
             "<a href=\"https://example.org/a?x=javascript:1\">x</a>", "<img src=\"data:image/png;base64,AAAA\">",
         ]
