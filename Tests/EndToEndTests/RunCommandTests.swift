@@ -37,7 +37,11 @@ import Testing
         #expect(
             files.filter { $0.hasPrefix("figures/") }.sorted()
                 == ["csv", "pdf", "png", "svg"].map { "figures/fig-small-histograms.\($0)" }, "\(files)")
-        for file in files where file.hasSuffix(".json") && file != "manifest.json" || file.hasPrefix("figures/") {
+        #expect(files.contains("report.ipynb"))
+        for file in files
+        where file.hasSuffix(".json") && file != "manifest.json" || file.hasPrefix("figures/")
+            || file.hasSuffix(".ipynb")
+        {
             #expect(
                 try workspace.data("A/small/\(file)") == workspace.data("B/small/\(file)"),
                 "\(file) differs between runs")
