@@ -5,9 +5,12 @@ import Spec
 /// Runs a validated experiment and returns its results; pure apart from reading data files
 /// (under `dataRoot`) and progress reports.
 public enum ExperimentRunner {
+    /// `missingSweepCells` says whether a sweep computes the cells its store lacks or lists
+    /// them as missing.
     public static func run(
         _ spec: ExperimentSpec, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        cellStore: SweepCellStore? = nil, progress: RunProgress = .silent
+        cellStore: SweepCellStore? = nil, progress: RunProgress = .silent,
+        missingSweepCells: MissingSweepCells = .compute
     ) throws(RunError) -> ExperimentResult {
         let body: ExperimentResult.Body
         switch spec.body {
@@ -20,7 +23,10 @@ public enum ExperimentRunner {
         case .jacobian(let experiment):
             body = .jacobian(try JacobianRun.run(experiment, spec: spec, progress: progress))
         case .sweep(let sweep):
-            body = .sweep(try SweepRun.run(sweep, spec: spec, dataRoot: dataRoot, store: cellStore, progress: progress))
+            body = .sweep(
+                try SweepRun.run(
+                    sweep, spec: spec, dataRoot: dataRoot, store: cellStore, progress: progress,
+                    missing: missingSweepCells))
         }
         return ExperimentResult(experimentID: spec.id, seed: spec.seed, body: body)
     }
