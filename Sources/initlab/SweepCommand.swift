@@ -6,5 +6,7 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Compute sweep cells into a shared store, submit them to Slurm, and gather the report.",
-        subcommands: [SweepCellCommand.self, SweepGatherCommand.self])
+        subcommands: [
+            SweepCellCommand.self, SweepGatherCommand.self, SweepSubmitCommand.self, SweepStatusCommand.self,
+        ])
 }
