@@ -73,7 +73,9 @@ public enum SweepWorker {
             }
         }
         var summary = Summary()
-        for index in request.indices ?? Array(0..<cells.count) {
+        // Claiming workers take the largest cells first: a small one ends the sweep.
+        let order = request.indices ?? (request.claims == nil ? Array(0..<cells.count) : cells.largestFirst)
+        for index in order {
             let key = cells.keys[index]
             if cells.isStored(index) || request.claims.map({ !SweepStore.claim(key: key, in: $0) }) == true {
                 summary.skipped.append(index)

@@ -35,6 +35,25 @@ public final class SweepCells {
 
     public var count: Int { sweep.cells.count }
 
+    /// A cell's work, roughly: multiply-adds of its training runs, with the input and output
+    /// layers counted as one unit wide (enough to rank cells). Workers take the largest cells
+    /// first, so the last cell to finish is a small one and no core idles long at the end.
+    public func estimatedCost(_ index: Int) -> Double {
+        let training = sweep.cells[index].training
+        let perStep = training.variants.reduce(0.0) { total, variant in
+            let widths = variant.network.widths
+            let products = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 } + (widths.last ?? 0)
+            return total + Double(products + (widths.first ?? 0))
+        }
+        return perStep * Double(training.repeats * training.iterations * training.batchSize)
+    }
+
+    /// Every cell index, the largest estimated cost first (ties in cell order).
+    public var largestFirst: [Int] {
+        let costs = (0..<count).map(estimatedCost)
+        return (0..<count).sorted { costs[$0] > costs[$1] || costs[$0] == costs[$1] && $0 < $1 }
+    }
+
     /// Whether the store holds cell `index` (a valid file: a half-written one never counts).
     public func isStored(_ index: Int) -> Bool { store.load(key: keys[index]) != nil }
 
