@@ -6,7 +6,7 @@ BUILD_FLAGS  ?=
 APT_PACKAGES := pkg-config libcairo2-dev libfreetype-dev libssl-dev zlib1g-dev fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps data browser strace notebook-venv build release lint format test tsan fuzz report schema bench verify clean
+.PHONY: all deps data browser strace notebook-venv slurm build release lint format test tsan fuzz report schema bench verify clean
 
 INITLAB      := .build/release/initlab
 EXPERIMENTS  := $(sort $(wildcard Experiments/*.json))
@@ -75,6 +75,20 @@ notebook-venv:
 	  { python3 -m venv $(NOTEBOOK_VENV) && $(NOTEBOOK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(NOTEBOOK_PACKAGES); } \
 	  || echo "the notebook packages could not be installed: the notebook execution check in make test will be skipped" >&2; }
 
+# A single-host Slurm cluster (slurmctld, slurmd, munged on loopback, started by the test in a
+# scratch folder) for the sweep submission tests; when the packages cannot be installed the
+# tests say so and skip.
+SLURM_PACKAGES := slurm-wlm munge
+slurm:
+	@missing=""; for p in $(SLURM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing (single-host Slurm for the sweep submission tests)"; \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	  || echo "slurm-wlm and munge could not be installed: the Slurm tests in make test will be skipped" >&2; \
+	fi
+
 # Formatting (swift-format from the toolchain, .swift-format: 120 columns). `make format` applies it.
 SWIFT_SOURCES := Package.swift Sources Tests Benchmarks
 
@@ -84,7 +98,7 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
-test: deps data browser strace notebook-venv
+test: deps data browser strace notebook-venv slurm
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 	$(MAKE) --no-print-directory tsan

@@ -27,6 +27,15 @@ public enum ExperimentWorkflow {
         /// Told, as it happens, about trouble that does not fail the run (a sweep cell that
         /// could not be stored).
         public var warning: @Sendable (String) -> Void = { _ in }
+        /// Where a sweep's cells are computed.
+        public var backend: SweepBackend = .local
+        /// The sweep store; nil for `.cache/sweeps` under the data root.
+        public var store: SweepStore?
+        /// Whether a sweep computes the cells its store lacks (`run`) or reports them missing
+        /// (`sweep gather`, which builds the report from what workers and jobs stored).
+        public var missingSweepCells: MissingSweepCells = .compute
+        /// The executable the `processes` backend starts; nil for the running one.
+        public var workerExecutable: URL?
 
         public init(
             seed: UInt64? = nil, reportsDirectory: URL, threads: Int, progress: RunProgress = .silent,
@@ -54,6 +63,8 @@ public enum ExperimentWorkflow {
         public let cacheNote: String?
         /// What was put right in the reports folder after an interrupted earlier write, one line each.
         public var recovered: [String] = []
+        /// Sweep cells the report lists as missing (only when gathering from a store).
+        public var missingCells: [Int] = []
     }
 
     /// Validates one spec file without running it.
@@ -103,13 +114,28 @@ public enum ExperimentWorkflow {
                 break
             }
         }
+        let store = options.store ?? SweepStore.standard(dataRoot: options.dataRoot)
+        if case .processes(let workers) = options.backend, case .sweep = spec.body,
+            options.missingSweepCells == .compute
+        {
+            try ProcessWorkers.run(
+                path: path, seed: options.seed, store: store, workers: workers,
+                threadsPerWorker: max(1, options.threads / workers),
+                executable: options.workerExecutable ?? ProcessWorkers.currentExecutable)
+        }
         let (result, figures) = try compute(
-            spec, path: path, dataRoot: options.dataRoot, progress: options.progress, warning: options.warning)
+            spec, path: path, dataRoot: options.dataRoot, store: store, progress: options.progress,
+            missingSweepCells: options.missingSweepCells, warning: options.warning)
+        var missing: [Int] = []
+        if case .sweep(let sweep) = result.body { missing = sweep.missingCells.map(\.index) }
+        let incomplete = !missing.isEmpty
         let wallTime = seconds(since: start, clock: clock)
         var provenance = try gatherProvenance(spec: spec, path: path, options: options, wallTime: wallTime)
         provenance.dataFiles = dataFiles
         let content = ReportContent(
-            spec: spec, result: result, figures: figures, provenance: provenance, cacheKey: cacheKey)
+            spec: spec, result: result, figures: figures, provenance: provenance,
+            // A report with missing cells must never be served as the finished sweep's.
+            cacheKey: incomplete ? "incomplete:" + cacheKey : cacheKey)
         // Tables and findings exist only once the results do: the narrative's last check.
         if let problem = content.narrativeProblems.first {
             throw WorkflowError("\(path): /narrative: \(problem)")
@@ -124,22 +150,23 @@ public enum ExperimentWorkflow {
             experiment: spec.id, reportDirectory: folder, figureCount: figures.count, wallTimeSeconds: wallTime,
             servedFromCache: false, cacheNote: cacheNote)
         outcome.recovered = recovered
+        outcome.missingCells = missing
         return outcome
     }
 
     /// Runs the experiment and draws its figures, in memory.
     static func compute(
-        _ spec: ExperimentSpec, path: String, dataRoot: URL, progress: RunProgress,
-        warning: @escaping @Sendable (String) -> Void = { _ in }
+        _ spec: ExperimentSpec, path: String, dataRoot: URL, store: SweepStore? = nil, progress: RunProgress,
+        missingSweepCells: MissingSweepCells = .compute, warning: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> (
         ExperimentResult, [RenderedFigure]
     ) {
         let result: ExperimentResult
         do {
-            let store = FileCellStore(
-                directory: dataRoot.appendingPathComponent(".cache/sweeps"), dataRoot: dataRoot,
-                warning: { warning("\(spec.id): \($0)") })
-            result = try ExperimentRunner.run(spec, dataRoot: dataRoot, cellStore: store, progress: progress)
+            let cells = (store ?? SweepStore.standard(dataRoot: dataRoot)).cells(
+                dataRoot: dataRoot, warning: { warning("\(spec.id): \($0)") })
+            result = try ExperimentRunner.run(
+                spec, dataRoot: dataRoot, cellStore: cells, progress: progress, missingSweepCells: missingSweepCells)
         } catch {
             throw WorkflowError("\(path): \(error.description)")
         }

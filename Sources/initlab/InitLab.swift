@@ -14,7 +14,7 @@ struct InitLab: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, ListCommand.self, VerifyCommand.self,
-            DiffCommand.self,
+            DiffCommand.self, SweepCommand.self,
             MeanFieldCommand.self, EdgeOfChaosCommand.self,
         ])
 

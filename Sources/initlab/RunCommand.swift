@@ -22,6 +22,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Compute threads (default: INITLAB_THREADS or the number of cores). Results do not depend on it.")
     var threads: Int?
 
+    @Option(help: "Where a sweep's cells are computed: local (this process) or processes (worker processes).")
+    var backend: BackendName = .local
+
+    @Option(help: "Worker processes of --backend processes (default: the number of cores).")
+    var workers: Int?
+
+    @Option(help: "The sweep cell store (default: .cache/sweeps).")
+    var store: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -33,6 +42,8 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if workers != nil && backend != .processes { throw ValidationError("--workers needs --backend processes") }
     }
 
     func run() throws {
@@ -43,6 +54,8 @@ struct RunCommand: ParsableCommand {
             var options = ExperimentWorkflow.Options(
                 seed: seed, reportsDirectory: URL(fileURLWithPath: out), threads: threadCount,
                 progress: display.progress, force: force, selfContained: selfContained)
+            options.backend = backend.backend(workers: workers)
+            options.store = store.map { SweepStore(directory: URL(fileURLWithPath: $0)) }
             options.warning = { message in
                 display.clear()
                 note("initlab: warning: \(message)")

@@ -83,8 +83,8 @@ import Testing
 
     /// The stored cells of a workspace's sweep store, by name, with what identifies each file
     /// on disk (inode and modification time), so a rewrite shows.
-    static func storedCells(in workspace: Workspace) -> [String: String] {
-        let folder = workspace.url.appendingPathComponent(".cache/sweeps")
+    static func storedCells(in workspace: Workspace, folder store: String = ".cache/sweeps") -> [String: String] {
+        let folder = workspace.url.appendingPathComponent(store)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
             $0.hasSuffix(".json") && !$0.hasPrefix(".")
         }

@@ -1,4 +1,5 @@
 import ExperimentKinds
+import JSON
 import Testing
 
 @testable import Results
@@ -20,5 +21,18 @@ import Testing
         #expect(Self.result() != Self.result(xLabel: "σb²"))
         #expect(Self.result().json == Self.result(reused: 2).json)
         #expect(Self.result().json != Self.result(xLabel: "σb²").json)
+    }
+
+    /// Only an incomplete sweep writes missing_cells, so a complete one keeps its bytes.
+    @Test func missingCellsAreWrittenOnlyWhenThereAreSome() throws {
+        let complete = Self.result()
+        #expect(complete.json.value(at: JSONPointer(["missing_cells"])) == nil)
+        let partial = SweepResult(
+            xLabel: "σw²", yLabel: "depth", xValues: [1, 2, 3], yValues: [4], metric: .testAccuracy,
+            cells: complete.cells, overlayX: [], overlay: [], overlayCurve: nil, reusedCells: 0,
+            missingCells: [SweepResult.MissingCell(index: 2, xIndex: 2, yIndex: 0, key: "c")])
+        let listed = try #require(partial.json.value(at: JSONPointer(["missing_cells", "0", "key"])))
+        #expect(listed == .string("c"))
+        #expect(partial != complete)
     }
 }

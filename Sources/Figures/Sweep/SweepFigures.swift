@@ -72,8 +72,12 @@ enum SweepFigures {
         if divergedCells > 0 {
             notes.append("\(divergedCells) cell(s) with diverged runs" + (accuracy ? ", counted at chance" : ""))
         }
-        let notFinite = grid.flatMap { $0 }.filter { !$0.isFinite }.count
+        let notFinite = grid.flatMap { $0 }.filter { !$0.isFinite }.count - sweep.missingCells.count
         if notFinite > 0 { notes.append("grey: \(notFinite) cell(s) without a finite value") }
+        // A report gathered before every cell finished: the blanks are not results.
+        if !sweep.missingCells.isEmpty {
+            notes.append("grey: \(sweep.missingCells.count) cell(s) missing, not computed yet or failed")
+        }
         let metric = sweep.metric.label
         let (width, height) = (request.size ?? .oneAndHalf).inches(defaultHeight: 3.2)
         let figure = Figure(

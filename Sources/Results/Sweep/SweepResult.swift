@@ -34,6 +34,22 @@ public struct SweepResult: Sendable, Equatable {
         }
     }
 
+    /// A cell the sweep's store does not hold: a report gathered from the store while cells
+    /// were still missing or had failed shows it as such instead of inventing a value.
+    public struct MissingCell: Sendable, Equatable {
+        public let index: Int
+        public let xIndex: Int
+        public let yIndex: Int
+        public let key: String
+
+        public init(index: Int, xIndex: Int, yIndex: Int, key: String) {
+            self.index = index
+            self.xIndex = xIndex
+            self.yIndex = yIndex
+            self.key = key
+        }
+    }
+
     public let xLabel: String
     public let yLabel: String
     public let xValues: [Double]
@@ -46,11 +62,13 @@ public struct SweepResult: Sendable, Equatable {
     public let overlayCurve: OverlayCurve?
     /// Cells served from the sweep's cell store instead of computed.
     public let reusedCells: Int
+    /// Cells without a result, in cell order (empty for a complete sweep).
+    public let missingCells: [MissingCell]
 
     public init(
         xLabel: String, yLabel: String, xValues: [Double], yValues: [Double], metric: SweepMetric, cells: [Cell],
         overlayX: [Double],
-        overlay: [Double], overlayCurve: OverlayCurve?, reusedCells: Int
+        overlay: [Double], overlayCurve: OverlayCurve?, reusedCells: Int, missingCells: [MissingCell] = []
     ) {
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -62,6 +80,7 @@ public struct SweepResult: Sendable, Equatable {
         self.overlay = overlay
         self.overlayCurve = overlayCurve
         self.reusedCells = reusedCells
+        self.missingCells = missingCells
     }
 
     /// results.json leaves out `reusedCells`: a resumed sweep has the same results.
@@ -69,10 +88,11 @@ public struct SweepResult: Sendable, Equatable {
         lhs.xLabel == rhs.xLabel && lhs.yLabel == rhs.yLabel && lhs.xValues == rhs.xValues
             && lhs.yValues == rhs.yValues && lhs.metric == rhs.metric && lhs.cells == rhs.cells
             && lhs.overlayX == rhs.overlayX && lhs.overlay == rhs.overlay && lhs.overlayCurve == rhs.overlayCurve
+            && lhs.missingCells == rhs.missingCells
     }
 
     var json: JSONValue {
-        [
+        var object: JSONValue = [
             "x_label": .string(xLabel), "y_label": .string(yLabel), "x_values": ResultValue.numbers(xValues),
             "y_values": ResultValue.numbers(yValues), "metric": .string(metric.rawValue),
             "overlay_curve": overlayCurve.map { curve in
@@ -92,6 +112,18 @@ public struct SweepResult: Sendable, Equatable {
                     ]
                 }),
         ]
+        // Only an incomplete sweep has the key, so complete sweeps keep their pinned bytes.
+        if !missingCells.isEmpty, case .object(var fields) = object {
+            fields["missing_cells"] = .array(
+                missingCells.map { cell in
+                    [
+                        "index": .integer(cell.index), "x": .integer(cell.xIndex), "y": .integer(cell.yIndex),
+                        "key": .string(cell.key),
+                    ]
+                })
+            object = .object(fields)
+        }
+        return object
     }
 
     var arrays: [NamedArray] {

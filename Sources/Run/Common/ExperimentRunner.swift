@@ -9,10 +9,12 @@ public enum ExperimentRunner {
     /// Refuses, before allocating anything, a spec whose estimated peak memory exceeds
     /// `memoryLimit` (by default `MemoryLimit.current()`), or whose estimated time exceeds
     /// `timeLimit` (by default `TimeLimit.current()`), naming the estimate and the limit.
+    /// `missingSweepCells` says whether a sweep computes the cells its store lacks or lists
+    /// them as missing.
     public static func run(
         _ spec: ExperimentSpec, dataRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         cellStore: SweepCellStore? = nil, progress: RunProgress = .silent, memoryLimit: MemoryLimit? = nil,
-        timeLimit: TimeLimit? = nil
+        timeLimit: TimeLimit? = nil, missingSweepCells: MissingSweepCells = .compute
     ) throws(RunError) -> ExperimentResult {
         let limit: MemoryLimit
         if let memoryLimit { limit = memoryLimit } else { limit = try MemoryLimit.current() }
@@ -31,7 +33,10 @@ public enum ExperimentRunner {
         case .jacobian(let experiment):
             body = .jacobian(try JacobianRun.run(experiment, spec: spec, progress: progress))
         case .sweep(let sweep):
-            body = .sweep(try SweepRun.run(sweep, spec: spec, dataRoot: dataRoot, store: cellStore, progress: progress))
+            body = .sweep(
+                try SweepRun.run(
+                    sweep, spec: spec, dataRoot: dataRoot, store: cellStore, progress: progress,
+                    missing: missingSweepCells))
         }
         return ExperimentResult(experimentID: spec.id, seed: spec.seed, body: body)
     }

@@ -13,16 +13,51 @@ import Training
 /// in flight.
 enum SweepRun {
     static func run(
-        _ sweep: SweepExperiment, spec: ExperimentSpec, dataRoot: URL, store: SweepCellStore?, progress: RunProgress
+        _ sweep: SweepExperiment, spec: ExperimentSpec, dataRoot: URL, store: SweepCellStore?, progress: RunProgress,
+        missing: MissingSweepCells = .compute
     ) throws(RunError) -> SweepResult {
         let keys = sweep.cells.map { store?.key(for: $0.spec, metric: sweep.metric) ?? "" }
         var entries: [SweepCellStoreEntry?] = keys.map { key in store?.load(key: key) }
         let reused = entries.compactMap { $0 }.count
-        let pending = sweep.cells.indices.filter { entries[$0] == nil }
-        // Data sets are shared between cells with the same source.
-        var loaded: [String: Dataset] = [:]
+        if missing == .compute {
+            let pending = sweep.cells.indices.filter { entries[$0] == nil }
+            let computed = try compute(
+                pending, sweep: sweep, spec: spec, keys: keys, dataRoot: dataRoot, store: store, progress: progress)
+            for (index, entry) in zip(pending, computed) { entries[index] = entry }
+        }
+        let overlay = sweep.overlay.map { SweepOverlay($0, axisValues: sweep.axes[0].values, store: store) }
+        var cells: [SweepResult.Cell] = []
+        var absent: [SweepResult.MissingCell] = []
+        for (index, cell) in sweep.cells.enumerated() {
+            guard let entry = entries[index] else {
+                guard missing == .report else {
+                    throw RunError("sweep cell \(index) (\(cell.spec.id)) finished without a result")
+                }
+                absent.append(
+                    SweepResult.MissingCell(index: index, xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index]))
+                continue
+            }
+            cells.append(
+                SweepResult.Cell(
+                    xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entry.value,
+                    divergedRuns: entry.divergedRuns))
+        }
+        return SweepResult(
+            xLabel: sweep.axes[0].label, yLabel: sweep.axes[1].label, xValues: sweep.axes[0].values,
+            yValues: sweep.axes[1].values,
+            metric: sweep.metric,
+            cells: cells, overlayX: overlay?.x ?? [], overlay: overlay?.y ?? [], overlayCurve: overlay?.curve,
+            reusedCells: reused, missingCells: absent)
+    }
+
+    /// Computes the cells at `indices` (one run per core) and returns their entries in that
+    /// order; each is stored the moment its last run finishes.
+    static func compute(
+        _ indices: [Int], sweep: SweepExperiment, spec: ExperimentSpec, keys: [String], dataRoot: URL,
+        store: SweepCellStore?, progress: RunProgress, loaded: inout [String: Dataset]
+    ) throws(RunError) -> [SweepCellStoreEntry] {
         var jobs: [TrainingJobs] = []
-        for index in pending {
+        for index in indices {
             let experiment = sweep.cells[index].training
             let cacheKey = "\(experiment.data)|\(experiment.preprocessing)|\(sweep.cells[index].spec.seed)"
             let data: Dataset
@@ -37,16 +72,16 @@ enum SweepRun {
         let sessions = jobs.flatMap(\.sessions)
         let owner = jobs.enumerated().flatMap { job, runs in Array(repeating: job, count: runs.sessions.count) }
         let remaining = Mutex(jobs.map(\.sessions.count))
-        let finished = Mutex(entries)
+        let finished = Mutex([SweepCellStoreEntry?](repeating: nil, count: indices.count))
         let steps = Atomic<Int>(0)
         let total = Double(sessions.reduce(0) { $0 + $1.totalIterations })
-        let shared = UncheckedSendable((jobs, pending, keys))
+        let shared = UncheckedSendable((jobs, indices, keys))
         TrainingSession.runAll(
             sessions, threads: ComputeThreads.count, scheduling: .sequential,
             progress: { count in
                 let done = steps.wrappingAdd(count, ordering: .relaxed).newValue
                 progress.report(
-                    experiment: spec.id, stage: "\(pending.count) of \(sweep.cells.count) cells to compute",
+                    experiment: spec.id, stage: "\(indices.count) of \(sweep.cells.count) cells to compute",
                     fractionDone: Double(done) / max(total, 1))
             },
             finished: { session in
@@ -56,29 +91,31 @@ enum SweepRun {
                     return counts[job] == 0
                 }
                 guard last else { return }
-                let (jobs, pending, keys) = shared.value
+                let (jobs, indices, keys) = shared.value
                 let entry = Self.entry(jobs[job].result(), metric: sweep.metric)
-                finished.withLock { $0[pending[job]] = entry }
-                store?.save(key: keys[pending[job]], entry: entry)
+                finished.withLock { $0[job] = entry }
+                store?.save(key: keys[indices[job]], entry: entry)
             })
-        entries = finished.withLock { $0 }
-        let overlay = sweep.overlay.map { SweepOverlay($0, axisValues: sweep.axes[0].values, store: store) }
-        var cells: [SweepResult.Cell] = []
-        for (index, cell) in sweep.cells.enumerated() {
-            guard let entry = entries[index] else {
-                throw RunError("sweep cell \(index) (\(cell.spec.id)) finished without a result")
+        let entries = finished.withLock { $0 }
+        var result: [SweepCellStoreEntry] = []
+        for (job, entry) in entries.enumerated() {
+            guard let entry else {
+                throw RunError(
+                    "sweep cell \(indices[job]) (\(sweep.cells[indices[job]].spec.id)) finished without a result")
             }
-            cells.append(
-                SweepResult.Cell(
-                    xIndex: cell.xIndex, yIndex: cell.yIndex, key: keys[index], value: entry.value,
-                    divergedRuns: entry.divergedRuns))
+            result.append(entry)
         }
-        return SweepResult(
-            xLabel: sweep.axes[0].label, yLabel: sweep.axes[1].label, xValues: sweep.axes[0].values,
-            yValues: sweep.axes[1].values,
-            metric: sweep.metric,
-            cells: cells, overlayX: overlay?.x ?? [], overlay: overlay?.y ?? [], overlayCurve: overlay?.curve,
-            reusedCells: reused)
+        return result
+    }
+
+    static func compute(
+        _ indices: [Int], sweep: SweepExperiment, spec: ExperimentSpec, keys: [String], dataRoot: URL,
+        store: SweepCellStore?, progress: RunProgress
+    ) throws(RunError) -> [SweepCellStoreEntry] {
+        var loaded: [String: Dataset] = [:]
+        return try compute(
+            indices, sweep: sweep, spec: spec, keys: keys, dataRoot: dataRoot, store: store, progress: progress,
+            loaded: &loaded)
     }
 
     /// The cell's metric, averaged over its runs; a diverged run counts as chance accuracy

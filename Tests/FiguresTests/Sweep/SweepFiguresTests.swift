@@ -110,4 +110,23 @@ import Testing
             ).first)
         #expect(draft.figure.panels[0].notes == ["2 cell(s) with diverged runs, counted at chance"])
     }
+
+    /// A report gathered before every cell finished: the blank cells are said to be missing, not
+    /// counted as cells without a finite value.
+    @Test func missingCellsAreNotedAsMissing() throws {
+        let (_, result) = try Self.sweep()
+        let kept = Array(result.cells.dropFirst(2))
+        let missing = result.cells.prefix(2).enumerated().map { index, cell in
+            SweepResult.MissingCell(index: index, xIndex: cell.xIndex, yIndex: cell.yIndex, key: cell.key)
+        }
+        let partial = SweepResult(
+            xLabel: result.xLabel, yLabel: result.yLabel, xValues: result.xValues, yValues: result.yValues,
+            metric: result.metric, cells: kept, overlayX: [], overlay: [], overlayCurve: nil, reusedCells: 0,
+            missingCells: missing)
+        let draft = try #require(
+            try FigureFactory.drafts(
+                .sweep([.init(.heatmap)]), for: ExperimentResult(experimentID: "m", seed: 1, body: .sweep(partial))
+            ).first)
+        #expect(draft.figure.panels[0].notes == ["grey: 2 cell(s) missing, not computed yet or failed"])
+    }
 }
