@@ -9,7 +9,9 @@ import Testing
 
     static func reportFiles(_ workspace: Workspace, _ out: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in ["results.json"] + workspace.files(under: "\(out)/sweep/figures").map({ "figures/" + $0 }) {
+        for name in ["results.json", "report.ipynb"]
+            + workspace.files(under: "\(out)/sweep/figures").map({ "figures/" + $0 })
+        {
             files[name] = try workspace.data("\(out)/sweep/\(name)")
         }
         return files
@@ -28,7 +30,9 @@ import Testing
             in: workspace.url)
         #expect(processes.status == 0, "\(processes.stderr)")
         let expected = try Self.reportFiles(workspace, "local")
-        #expect(expected.count == 4, "results.json and the heatmap in three formats: \(expected.keys.sorted())")
+        #expect(
+            expected.count == 6,
+            "results.json, the notebook, the heatmap in three formats and its data: \(expected.keys.sorted())")
         #expect(try Self.reportFiles(workspace, "processes") == expected)
         // The workers, not the final pass, computed the cells.
         #expect(try workspace.text("processes/sweep/index.html").contains("6 of 6 cells came from"))
