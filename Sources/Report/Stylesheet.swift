@@ -44,7 +44,7 @@ enum Stylesheet {
         .warning { border-left: 4px solid #d55e00; background: #fff4ec; padding: 0.5rem 0.8rem; font-size: 0.9rem; }
         .narrative { max-width: 52rem; }
         .narrative h3, .narrative h4 { margin: 1.2rem 0 0.4rem; }
-        div.equation { display: flex; align-items: center; margin: 0.8rem 0; overflow-x: auto; }
+        div.equation { display: flex; align-items: center; margin: 0.8rem 0; padding: 0.2rem 0; overflow-x: auto; overflow-y: hidden; }
         div.equation math { flex: 1; }
         .equation-number { margin-left: 1rem; color: var(--muted); }
         math { font-size: 1.1em; }
