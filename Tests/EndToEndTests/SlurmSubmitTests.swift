@@ -146,4 +146,30 @@ import Testing
         #expect(later.stdout.contains("3 done, 1 running, 2 queued, 0 failed, 0 missing"), "\(later.stdout)")
         #expect(later.status == 0)
     }
+
+    /// A task that fails (here: the data is not where the node looks) records its error and log
+    /// in the store, and status lists both.
+    @Test func aFailedCellIsListedWithItsErrorAndLog() throws {
+        let workspace = try Self.cluster()
+        try workspace.write(
+            "bad.json",
+            SweepBackendTests.sweep.replacingOccurrences(
+                of:
+                    #""name": "synthetic", "classes": 3, "dimension": 16, "train_size": 200, "test_size": 60, "separation": 1.5"#,
+                with: #""name": "idx", "train_images": "nowhere/images.gz", "train_labels": "nowhere/labels.gz""#))
+        let environment = Self.environment(workspace)
+        let submit = try CLI.run(
+            ["sweep", "submit", "bad.json", "--store", "store"], in: workspace.url, environment: environment)
+        #expect(submit.status == 0, "\(submit.stderr)")
+        let log = workspace.url.appendingPathComponent("store/jobs/sweep/logs/cell-101_2.out").path
+        let task = try CLI.run(
+            ["sweep", "cell", "bad.json", "--store", "store", "--index", "2", "--log", log], in: workspace.url)
+        #expect(task.status != 0 && task.stderr.contains("nowhere/images.gz"), "\(task.stderr)")
+        // Task 2 is over, the others still wait.
+        try workspace.write("queue", (0..<6).filter { $0 != 2 }.map { "101|\($0)|PENDING\n" }.joined())
+        let status = try CLI.run(["sweep", "status", "store"], in: workspace.url, environment: environment)
+        #expect(status.stdout.contains("0 done, 0 running, 5 queued, 1 failed, 0 missing"), "\(status.stdout)")
+        #expect(status.stdout.contains("failed cell 2: bad.json: cell 2"), "\(status.stdout)")
+        #expect(status.stdout.contains("nowhere/images.gz") && status.stdout.contains("log: \(log)"))
+    }
 }
