@@ -6,7 +6,8 @@ import Testing
 /// the store and the queue, and a resubmission of only the cells that need it.
 @Suite struct SlurmSubmitTests {
     /// A workspace with fake Slurm commands in bin/: sbatch appends its arguments (one call a
-    /// line) to sbatch.log and prints the next job id; squeue prints the file `queue`.
+    /// line) to sbatch.log and prints the next job id; squeue prints the file `queue`, or fails
+    /// as with the controller down when the file `squeue-fails` exists.
     static func cluster() throws -> Workspace {
         let workspace = try Workspace()
         let bin = workspace.url.appendingPathComponent("bin")
@@ -25,6 +26,7 @@ import Testing
             """,
             "squeue": """
             #!/bin/sh
+            if [ -f "$(dirname "$0")/../squeue-fails" ]; then echo "squeue: error: slurm_load_jobs error: Unable to contact slurm controller" >&2; exit 1; fi
             cat "$(dirname "$0")/../queue" 2>/dev/null; exit 0
             """,
         ]
@@ -171,5 +173,26 @@ import Testing
         #expect(status.stdout.contains("0 done, 0 running, 5 queued, 1 failed, 0 missing"), "\(status.stdout)")
         #expect(status.stdout.contains("failed cell 2: bad.json: cell 2"), "\(status.stdout)")
         #expect(status.stdout.contains("nowhere/images.gz") && status.stdout.contains("log: \(log)"))
+    }
+
+    /// With the controller not answering, status still reports from the store (and says why it
+    /// cannot tell running from gone), but submit refuses: it could submit a running cell twice.
+    @Test func aFailingSqueueLimitsStatusAndStopsSubmit() throws {
+        let workspace = try Self.cluster()
+        try workspace.write("sweep.json", SweepBackendTests.sweep)
+        let environment = Self.environment(workspace)
+        #expect(
+            try CLI.run(
+                ["sweep", "submit", "sweep.json", "--store", "store"], in: workspace.url, environment: environment
+            )
+            .status == 0)
+        try workspace.write("squeue-fails", "")
+        let status = try CLI.run(["sweep", "status", "store"], in: workspace.url, environment: environment)
+        #expect(status.stdout.contains("0 done, 0 running, 0 queued, 0 failed, 6 missing"), "\(status.stdout)")
+        #expect(status.stdout.contains("Unable to contact slurm controller"), "\(status.stdout)")
+        let again = try CLI.run(
+            ["sweep", "submit", "sweep.json", "--store", "store"], in: workspace.url, environment: environment)
+        #expect(again.status != 0 && again.stderr.contains("Unable to contact"), "\(again.stderr)")
+        #expect(try Self.calls(workspace).count == 2, "nothing submitted the second time")
     }
 }
