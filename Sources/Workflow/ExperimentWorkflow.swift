@@ -121,7 +121,9 @@ public enum ExperimentWorkflow {
             try ProcessWorkers.run(
                 path: path, seed: options.seed, store: store, workers: workers,
                 threadsPerWorker: max(1, options.threads / workers),
-                executable: options.workerExecutable ?? ProcessWorkers.currentExecutable)
+                executable: options.workerExecutable ?? ProcessWorkers.currentExecutable,
+                cells: SweepCells(spec, store: store.cells(dataRoot: options.dataRoot), dataRoot: options.dataRoot),
+                progress: options.progress)
         }
         let (result, figures) = try compute(
             spec, path: path, dataRoot: options.dataRoot, store: store, progress: options.progress,

@@ -1,12 +1,15 @@
 import Foundation
+import Run
 
 /// The `processes` backend: starts worker processes of `initlab sweep cell` that share one
 /// claims folder in the store, and waits for them. The report is then built from the store.
 enum ProcessWorkers {
     /// Runs `workers` workers of `executable` over the sweep at `path`; each gets
-    /// `threadsPerWorker` compute threads. Throws with the workers' errors when any failed.
+    /// `threadsPerWorker` compute threads; `progress` hears how many of `cells` are stored.
+    /// Throws with the workers' errors when any failed.
     static func run(
-        path: String, seed: UInt64?, store: SweepStore, workers: Int, threadsPerWorker: Int, executable: URL
+        path: String, seed: UInt64?, store: SweepStore, workers: Int, threadsPerWorker: Int, executable: URL,
+        cells: SweepCells?, progress: RunProgress
     ) throws {
         let run = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let claims = store.directory.appendingPathComponent("claims/\(run)")
@@ -43,6 +46,20 @@ enum ProcessWorkers {
                 throw WorkflowError("\(executable.path): cannot start a sweep worker: \(error.localizedDescription)")
             }
             processes.append((process, log))
+        }
+        // The store is the workers' only report: count the cells in it while they run.
+        var stored = Set<Int>()
+        while processes.contains(where: { $0.0.isRunning }) {
+            if let cells {
+                for index in 0..<cells.count where !stored.contains(index) && cells.isStored(index) {
+                    stored.insert(index)
+                }
+                progress.report(
+                    experiment: cells.spec.id,
+                    stage: "\(stored.count) of \(cells.count) cells stored by \(workers) worker processes",
+                    fractionDone: Double(stored.count) / Double(max(cells.count, 1)))
+            }
+            usleep(250_000)
         }
         var errors: [String] = []
         for (process, log) in processes {

@@ -52,7 +52,7 @@ public enum SlurmSubmission {
         let folder = SweepJobFolder(store: store, experiment: cells.spec.id)
         try folder.create()
         try folder.writeCells(experiment: cells.spec.id, spec: spec, keys: cells.keys)
-        let status = try SweepStatus.of(folder, store: store, dataRoot: dataRoot, slurm: slurm)
+        let status = try SweepStatus.of(folder, store: store, dataRoot: dataRoot, slurm: slurm, queueRequired: true)
         let todo = status.missing + status.failed
         let maxArraySize =
             try SlurmArray.maxArraySize(fromConfig: slurm.output("scontrol", ["show", "config"])) ?? 1001

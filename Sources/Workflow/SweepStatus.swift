@@ -17,8 +17,9 @@ public struct SweepStatus: Sendable {
     public let experiment: String
     public let spec: String
     public let states: [State]
-    /// Whether squeue was asked; without it, submitted cells that did not finish are "missing".
-    public let squeueAvailable: Bool
+    /// Why squeue could not say which tasks are queued or running (not on PATH, or it failed),
+    /// nil when it did; without it, submitted cells that did not finish are "missing".
+    public internal(set) var queueProblem: String?
 
     public func indices(where predicate: (State) -> Bool) -> [Int] {
         states.indices.filter { predicate(states[$0]) }
@@ -46,19 +47,35 @@ public struct SweepStatus: Sendable {
             throw WorkflowError("\(store.directory.path): no submitted sweep here (no jobs/*/cells.json)")
         }
         let slurm = SlurmCommands()
-        return try folders.map { try of($0, store: store, dataRoot: dataRoot, slurm: slurm) }
+        // Status only reads: a controller that does not answer leaves the store's view.
+        return try folders.map { try of($0, store: store, dataRoot: dataRoot, slurm: slurm, queueRequired: false) }
     }
 
-    static func of(_ folder: SweepJobFolder, store: SweepStore, dataRoot: URL, slurm: SlurmCommands) throws
-        -> SweepStatus
-    {
+    /// With `queueRequired` (submit, which must not submit a running cell twice) a failing
+    /// squeue is an error; otherwise it is noted in `queueProblem`.
+    static func of(
+        _ folder: SweepJobFolder, store: SweepStore, dataRoot: URL, slurm: SlurmCommands, queueRequired: Bool
+    ) throws -> SweepStatus {
         let (experiment, spec, keys) = try folder.readCells()
         let submissions = try folder.readSubmissions()
-        let active = slurm.locate("squeue") == nil ? nil : try activeTasks(experiment: experiment, slurm: slurm)
-        return classify(
+        var active: [String: String]?
+        var problem: String?
+        if slurm.locate("squeue") == nil {
+            problem = "squeue is not on PATH"
+        } else {
+            do {
+                active = try activeTasks(experiment: experiment, slurm: slurm)
+            } catch {
+                guard !queueRequired else { throw error }
+                problem = "\(error)"
+            }
+        }
+        var status = classify(
             experiment: experiment, spec: spec, keys: keys, submissions: submissions, active: active,
             isStored: { store.cells(dataRoot: dataRoot).load(key: $0) != nil },
             failure: { store.failure(key: $0) }, log: { folder.taskLog(job: $0, task: $1).path })
+        status.queueProblem = problem
+        return status
     }
 
     /// squeue's array tasks of the sweep's jobs: (array job id, task index) -> state.
@@ -112,7 +129,7 @@ public struct SweepStatus: Sendable {
             }
             return .missing
         }
-        return SweepStatus(experiment: experiment, spec: spec, states: states, squeueAvailable: active != nil)
+        return SweepStatus(experiment: experiment, spec: spec, states: states, queueProblem: nil)
     }
 
     /// The last non-empty line of a log, which names why Slurm stopped a task.

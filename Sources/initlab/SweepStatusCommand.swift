@@ -29,7 +29,7 @@ struct SweepStatusCommand: ParsableCommand {
         for sweep in sweeps {
             print(
                 "\(sweep.experiment) (\(sweep.spec)): \(sweep.states.count) cells: \(sweep.done.count) done, \(sweep.running.count) running, \(sweep.queued.count) queued, \(sweep.failed.count) failed, \(sweep.missing.count) missing"
-                    + (sweep.squeueAvailable ? "" : " (squeue not on PATH: unfinished cells count as missing)"))
+                    + (sweep.queueProblem.map { " (\($0): unfinished cells count as missing)" } ?? ""))
             // A long list would bury the summary: the first few, then a count.
             for index in sweep.failed.prefix(Self.shownFailures) {
                 guard case .failed(let error, let log) = sweep.states[index] else { continue }

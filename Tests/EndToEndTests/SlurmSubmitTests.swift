@@ -6,7 +6,8 @@ import Testing
 /// the store and the queue, and a resubmission of only the cells that need it.
 @Suite struct SlurmSubmitTests {
     /// A workspace with fake Slurm commands in bin/: sbatch appends its arguments (one call a
-    /// line) to sbatch.log and prints the next job id; squeue prints the file `queue`.
+    /// line) to sbatch.log and prints the next job id; squeue prints the file `queue`, or fails
+    /// as with the controller down when the file `squeue-fails` exists.
     static func cluster() throws -> Workspace {
         let workspace = try Workspace()
         let bin = workspace.url.appendingPathComponent("bin")
@@ -25,6 +26,7 @@ import Testing
             """,
             "squeue": """
             #!/bin/sh
+            if [ -f "$(dirname "$0")/../squeue-fails" ]; then echo "squeue: error: slurm_load_jobs error: Unable to contact slurm controller" >&2; exit 1; fi
             cat "$(dirname "$0")/../queue" 2>/dev/null; exit 0
             """,
         ]
@@ -145,5 +147,52 @@ import Testing
         let later = try CLI.run(["sweep", "status", "store"], in: workspace.url, environment: environment)
         #expect(later.stdout.contains("3 done, 1 running, 2 queued, 0 failed, 0 missing"), "\(later.stdout)")
         #expect(later.status == 0)
+    }
+
+    /// A task that fails (here: the data is not where the node looks) records its error and log
+    /// in the store, and status lists both.
+    @Test func aFailedCellIsListedWithItsErrorAndLog() throws {
+        let workspace = try Self.cluster()
+        try workspace.write(
+            "bad.json",
+            SweepBackendTests.sweep.replacingOccurrences(
+                of:
+                    #""name": "synthetic", "classes": 3, "dimension": 16, "train_size": 200, "test_size": 60, "separation": 1.5"#,
+                with: #""name": "idx", "train_images": "nowhere/images.gz", "train_labels": "nowhere/labels.gz""#))
+        let environment = Self.environment(workspace)
+        let submit = try CLI.run(
+            ["sweep", "submit", "bad.json", "--store", "store"], in: workspace.url, environment: environment)
+        #expect(submit.status == 0, "\(submit.stderr)")
+        let log = workspace.url.appendingPathComponent("store/jobs/sweep/logs/cell-101_2.out").path
+        let task = try CLI.run(
+            ["sweep", "cell", "bad.json", "--store", "store", "--index", "2", "--log", log], in: workspace.url)
+        #expect(task.status != 0 && task.stderr.contains("nowhere/images.gz"), "\(task.stderr)")
+        // Task 2 is over, the others still wait.
+        try workspace.write("queue", (0..<6).filter { $0 != 2 }.map { "101|\($0)|PENDING\n" }.joined())
+        let status = try CLI.run(["sweep", "status", "store"], in: workspace.url, environment: environment)
+        #expect(status.stdout.contains("0 done, 0 running, 5 queued, 1 failed, 0 missing"), "\(status.stdout)")
+        #expect(status.stdout.contains("failed cell 2: bad.json: cell 2"), "\(status.stdout)")
+        #expect(status.stdout.contains("nowhere/images.gz") && status.stdout.contains("log: \(log)"))
+    }
+
+    /// With the controller not answering, status still reports from the store (and says why it
+    /// cannot tell running from gone), but submit refuses: it could submit a running cell twice.
+    @Test func aFailingSqueueLimitsStatusAndStopsSubmit() throws {
+        let workspace = try Self.cluster()
+        try workspace.write("sweep.json", SweepBackendTests.sweep)
+        let environment = Self.environment(workspace)
+        #expect(
+            try CLI.run(
+                ["sweep", "submit", "sweep.json", "--store", "store"], in: workspace.url, environment: environment
+            )
+            .status == 0)
+        try workspace.write("squeue-fails", "")
+        let status = try CLI.run(["sweep", "status", "store"], in: workspace.url, environment: environment)
+        #expect(status.stdout.contains("0 done, 0 running, 0 queued, 0 failed, 6 missing"), "\(status.stdout)")
+        #expect(status.stdout.contains("Unable to contact slurm controller"), "\(status.stdout)")
+        let again = try CLI.run(
+            ["sweep", "submit", "sweep.json", "--store", "store"], in: workspace.url, environment: environment)
+        #expect(again.status != 0 && again.stderr.contains("Unable to contact"), "\(again.stderr)")
+        #expect(try Self.calls(workspace).count == 2, "nothing submitted the second time")
     }
 }

@@ -17,7 +17,8 @@ public struct RunProgress: Sendable {
     /// Discards every event.
     public static let silent = RunProgress { _ in }
 
-    func report(experiment: String, stage: String, fractionDone: Double) {
+    /// Reports a step; the fraction is clamped to 0...1.
+    public func report(experiment: String, stage: String, fractionDone: Double) {
         sink(Event(experiment: experiment, stage: stage, fractionDone: min(max(fractionDone, 0), 1)))
     }
 }
