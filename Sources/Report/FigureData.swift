@@ -122,12 +122,12 @@ struct FigureData {
             """
         for (panelIndex, panel) in figure.panels.enumerated() {
             var options = ["unbounded coords=jump", "legend pos=outer north east", "width=0.8\\linewidth"]
-            if let title = panel.title { options.append("title={\(FigureCitation.escapeTeX(title))}") }
+            if let title = panel.title { options.append("title={\(Self.tex(title))}") }
             if let label = panel.x.label ?? figure.xLabel {
-                options.append("xlabel={\(FigureCitation.escapeTeX(label))}")
+                options.append("xlabel={\(Self.tex(label))}")
             }
             if let label = panel.y.label ?? figure.yLabel {
-                options.append("ylabel={\(FigureCitation.escapeTeX(label))}")
+                options.append("ylabel={\(Self.tex(label))}")
             }
             if panel.x.scale == .log { options.append("xmode=log") }
             if panel.y.scale == .log { options.append("ymode=log") }
@@ -137,11 +137,23 @@ struct FigureData {
                 text +=
                     "\\addplot+[no markers, initlab layer={\(panelIndex)}{\(layerIndex)}] table[x=x, y=y, col sep=comma]{\(id).csv};\n"
                 text +=
-                    "\\addlegendentry{\(FigureCitation.escapeTeX(seriesName(style: line.style, color: line.color)))}\n"
+                    "\\addlegendentry{\(Self.tex(seriesName(style: line.style, color: line.color)))}\n"
             }
             text += "\\end{axis}\n\\end{tikzpicture}\n"
         }
         return text
+    }
+
+    /// `text` for TeX, with the symbols InitLab's labels use spelled in TeX, so the snippet
+    /// compiles with pdflatex as well as with lualatex.
+    static func tex(_ text: String) -> String {
+        let symbols: [Character: String] = [
+            "√": "\\ensuremath{\\surd}", "²": "\\textsuperscript{2}", "σ": "\\ensuremath{\\sigma}",
+            "ξ": "\\ensuremath{\\xi}", "χ": "\\ensuremath{\\chi}", "−": "\\ensuremath{-}",
+            "×": "\\ensuremath{\\times}", "±": "\\ensuremath{\\pm}", "≈": "\\ensuremath{\\approx}",
+            "ℓ": "\\ensuremath{\\ell}", "·": "\\ensuremath{\\cdot}",
+        ]
+        return FigureCitation.escapeTeX(text).map { symbols[$0] ?? String($0) }.joined()
     }
 
     /// Shortest text that reads back as the same Double; NaN as pandas and R spell it.

@@ -70,6 +70,44 @@ import Testing
         #expect(Browser.attribute("data-result", in: dom) == "none/1/0/0/0/1", "\(dom.suffix(400))")
     }
 
+    /// The math is typeset (a fraction is taller than its line, a root has its radical) and
+    /// every cross-reference and citation lands on an element of the page.
+    @Test func mathIsTypesetAndReferencesJump() throws {
+        let workspace = try Workspace()
+        let narrative = #"""
+            He sets $\operatorname{Var}(W) = \frac{2}{n_{\text{in}}}$ and $\sigma = \sqrt{2 / n}$:
+
+            $$W \sim \mathcal{N}\left(0, \frac{2}{n}\right)$$ {#eq-he}
+
+            See @eq-he, @fig-histograms, @tbl-summary and [@he2015].
+            """#
+        try workspace.write(
+            "math.json",
+            try Self.spec(narrative: narrative).replacingOccurrences(
+                of: "\"id\": \"hostile\"", with: "\"id\": \"math\", \"references\": [\"he2015\"]"))
+        let run = try CLI.run(["run", "math.json", "--quiet"], in: workspace.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = workspace.url.appendingPathComponent("Reports/math/index.html")
+        let frame = """
+            <!DOCTYPE html><html><body><iframe id="f" src="index.html" style="width:1000px;height:800px"></iframe>
+            <script>document.getElementById("f").addEventListener("load", function () {
+              var d = this.contentDocument, n = d.querySelector(".narrative");
+              var frac = n.querySelector("mfrac").getBoundingClientRect(), mi = n.querySelector("mi").getBoundingClientRect();
+              var root = n.querySelector("msqrt").getBoundingClientRect();
+              var targets = Array.prototype.slice.call(n.querySelectorAll("a.cross-reference, a.citation")).map(function (a) {
+                var target = d.getElementById(a.getAttribute("href").slice(1));
+                return target ? target.tagName.toLowerCase() : "missing";
+              });
+              document.body.setAttribute("data-result", [frac.height > 1.5 * mi.height, root.width > 0, targets.join(",")].join("/"));
+            });</script></body></html>
+            """
+        try frame.write(
+            to: page.deletingLastPathComponent().appendingPathComponent("frame.html"), atomically: true, encoding: .utf8
+        )
+        let dom = try Browser.load(page.deletingLastPathComponent().appendingPathComponent("frame.html"), width: 1100)
+        #expect(Browser.attribute("data-result", in: dom) == "true/true/div,figure,table,li", "\(dom.suffix(300))")
+    }
+
     @Test func indexFilterHidesByKindAndSearchAndListsAllWithoutJavaScript() throws {
         let workspace = try Workspace()
         try workspace.write(

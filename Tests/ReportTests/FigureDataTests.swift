@@ -139,3 +139,12 @@ extension JSONValue {
         #expect(series == ["Glorot", "std 1"], "\(series)")
     }
 }
+
+/// pgfplots labels compile with pdflatex: InitLab's symbols are spelled in TeX.
+@Suite struct PgfplotsTextTests {
+    @Test func symbolsAreSpelledInTeX() {
+        #expect(
+            FigureData.tex("He √(2/n), σw² & 50%")
+                == "He \\ensuremath{\\surd}(2/n), \\ensuremath{\\sigma}w\\textsuperscript{2} \\& 50\\%")
+    }
+}
