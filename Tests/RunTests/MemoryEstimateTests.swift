@@ -63,12 +63,9 @@ import Testing
 
     /// Every shipped experiment fits in 4 GB, so the defaults run on a small machine.
     @Test func acceptsTheShippedExperiments() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Experiments")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
-        #expect(files.count >= 10)
-        for file in files {
-            let spec = try SpecLoader.load(path: folder.appendingPathComponent(file).path)
+        let shipped = try ShippedExperiments.specs()
+        #expect(shipped.count >= 10)
+        for (file, spec) in shipped {
             let estimate = MemoryEstimate.of(spec, dataRoot: Self.root, threads: 2)
             #expect(estimate.totalBytes < 4e9, "\(file): \(estimate.summary)")
             try ExperimentRunner.checkMemory(spec, dataRoot: Self.root, limit: MemoryLimit(bytes: 4e9, source: "test"))

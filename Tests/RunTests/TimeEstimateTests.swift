@@ -66,12 +66,9 @@ import Testing
 
     /// Every shipped experiment is estimated well within the default hour, even on one thread.
     @Test func acceptsTheShippedExperiments() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Experiments")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
-        #expect(files.count >= 10)
-        for file in files {
-            let spec = try SpecLoader.load(path: folder.appendingPathComponent(file).path)
+        let shipped = try ShippedExperiments.specs()
+        #expect(shipped.count >= 10)
+        for (file, spec) in shipped {
             let estimate = TimeEstimate.of(spec, threads: 1)
             #expect(estimate.totalSeconds > 0 && estimate.totalSeconds < 3600, "\(file): \(estimate.summary)")
         }
